@@ -1,0 +1,71 @@
+package dev.flowrules;
+
+import dev.flowrules.callback.CallbackMapper;
+import dev.flowrules.check.RuleChecker;
+import dev.flowrules.compile.RuleSet;
+import dev.flowrules.dsl.LoadResult;
+import dev.flowrules.dsl.RuleLoadException;
+import dev.flowrules.eval.Decision;
+import dev.flowrules.eval.Evaluator;
+import dev.flowrules.event.EventParser;
+import dev.flowrules.event.ProcessorEvent;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
+
+/**
+ * The embedding API: rules loaded, checked and compiled once; then one call per processor event. Immutable
+ * and thread-safe.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.fromRules(Path.of("rules"));
+ * ChannelFlowCallbackRequest request = engine.process(eventJson);
+ * }</pre>
+ */
+public final class Engine {
+    private final RuleSet rules;
+
+    private Engine(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    /** Loads rule files or directories; throws {@link RuleLoadException} listing every error. */
+    public static Engine fromRules(Path... inputs) {
+        return fromRules(List.of(inputs));
+    }
+
+    public static Engine fromRules(List<Path> inputs) {
+        LoadResult result = RuleChecker.validate(inputs);
+        if (result.hasErrors()) {
+            throw new RuleLoadException(result.diagnostics());
+        }
+        return new Engine(RuleSet.compile(result.files()));
+    }
+
+    public static Engine of(RuleSet rules) {
+        return new Engine(rules);
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Decision evaluate(ProcessorEvent event) {
+        return Evaluator.evaluate(rules, event.message());
+    }
+
+    /** Parses the event, evaluates it and builds the request; throws InvalidEventException for a bad event. */
+    public Processed process(byte[] eventJson) {
+        ProcessorEvent event = EventParser.parse(eventJson);
+        Decision decision = evaluate(event);
+        return new Processed(event, decision, CallbackMapper.toRequest(event, decision));
+    }
+
+    public ChannelFlowCallbackRequest process(String eventJson) {
+        return process(eventJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).request();
+    }
+
+    /** One event's way through the engine, for callers that also log or explain. */
+    public record Processed(ProcessorEvent event, Decision decision, ChannelFlowCallbackRequest request) {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.flowrules.cli;
+
+/** The one-line summaries the CLI and the Maven goal end with: "3 errors, 1 warning in 2 files". */
+public final class Summary {
+    private Summary() {
+    }
+
+    public static String problems(long errors, long warnings, long files) {
+        return count(errors, "error") + ", " + count(warnings, "warning") + " in " + count(files, "file");
+    }
+
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.flowrules.compile;
+
+import dev.flowrules.dsl.FieldRef;
+import java.util.List;
+
+/**
+ * A compiled condition. {@code test} adds to {@code evidence} only what made it hold; a branch that failed
+ * leaves nothing behind.
+ */
+public sealed interface Matcher {
+    boolean test(MessageView view, List<Evidence> evidence);
+
+    record Always() implements Matcher {
+        public boolean test(MessageView view, List<Evidence> evidence) {
+            return true;
+        }
+    }
+
+    record All(List<Matcher> parts) implements Matcher {
+        public boolean test(MessageView view, List<Evidence> evidence) {
+            int mark = evidence.size();
+            for (Matcher part : parts) {
+                if (!part.test(view, evidence)) {
+                    evidence.subList(mark, evidence.size()).clear();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    record Any(List<Matcher> parts) implements Matcher {
+        public boolean test(MessageView view, List<Evidence> evidence) {
+            for (Matcher part : parts) {
+                if (part.test(view, evidence)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record Not(Matcher inner, String description) implements Matcher {
+        public boolean test(MessageView view, List<Evidence> evidence) {
+            int mark = evidence.size();
+            boolean held = inner.test(view, evidence);
+            evidence.subList(mark, evidence.size()).clear();
+            if (held) {
+                return false;
+            }
+            evidence.add(new Evidence(description, "did not match", null, null));
+            return true;
+        }
+    }
+
+    /**
+     * Tests on one field. {@code exists} tests look at presence; the value tests must all hold on one value
+     * (or, with {@code allValues}, on every value, of which there must be at least one).
+     */
+    record FieldTests(FieldRef field, Boolean mustExist, List<ValueTest> tests, boolean allValues) implements Matcher {
+        public boolean test(MessageView view, List<Evidence> evidence) {
+            if (mustExist != null && mustExist != view.exists(field)) {
+                return false;
+            }
+            if (tests.isEmpty()) {
+                evidence.add(new Evidence(field.display(), mustExist ? "exists" : "is absent", null, null));
+                return true;
+            }
+            List<String> values = view.values(field);
+            if (values.isEmpty()) {
+                return false;
+            }
+            String firstMatch = null;
+            String firstValue = null;
+            for (String value : values) {
+                String matched = allTests(value, view);
+                if (matched == null && allValues) {
+                    return false;
+                }
+                if (matched != null && firstMatch == null) {
+                    firstMatch = matched;
+                    firstValue = value;
+                    if (!allValues) {
+                        break;
+                    }
+                }
+            }
+            if (firstMatch == null) {
+                return false;
+            }
+            evidence.add(new Evidence(field.display(), keywords(), firstValue, firstMatch));
+            return true;
+        }
+
+        private String allTests(String value, MessageView view) {
+            String first = null;
+            for (ValueTest test : tests) {
+                String matched = test.match(value, view);
+                if (matched == null) {
+                    return null;
+                }
+                if (first == null) {
+                    first = matched;
+                }
+            }
+            return first;
+        }
+
+        private String keywords() {
+            StringBuilder text = new StringBuilder();
+            for (ValueTest test : tests) {
+                if (text.length() > 0) {
+                    text.append(" & ");
+                }
+                text.append(test.keyword());
+                if (test instanceof ValueTest.ContainsWord words) {
+                    text.append(" (").append(words.source()).append(')');
+                }
+            }
+            return allValues ? text.append(" (all values)").toString() : text.toString();
+        }
+    }
+}

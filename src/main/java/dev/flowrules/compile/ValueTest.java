@@ -1,0 +1,163 @@
+package dev.flowrules.compile;
+
+import com.google.re2j.Pattern;
+import dev.flowrules.dsl.Comparison;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
+
+/** A compiled test on one value: returns the matched text, or null when the test fails. */
+interface ValueTest {
+    String keyword();
+
+    String match(String value, MessageView view);
+
+    record Equals(String expected, boolean ignoreCase) implements ValueTest {
+        public String keyword() {
+            return "equals";
+        }
+
+        public String match(String value, MessageView view) {
+            boolean same = ignoreCase ? view.lower(value).equals(expected) : value.equals(expected);
+            return same ? value : null;
+        }
+    }
+
+    record OneOf(Set<String> expected, boolean ignoreCase) implements ValueTest {
+        public String keyword() {
+            return "one-of";
+        }
+
+        public String match(String value, MessageView view) {
+            return expected.contains(ignoreCase ? view.lower(value) : value) ? value : null;
+        }
+    }
+
+    record StartsWith(String prefix, boolean ignoreCase) implements ValueTest {
+        public String keyword() {
+            return "starts-with";
+        }
+
+        public String match(String value, MessageView view) {
+            String subject = ignoreCase ? view.lower(value) : value;
+            return subject.startsWith(prefix) ? value.substring(0, Math.min(prefix.length(), value.length())) : null;
+        }
+    }
+
+    record EndsWith(String suffix, boolean ignoreCase) implements ValueTest {
+        public String keyword() {
+            return "ends-with";
+        }
+
+        public String match(String value, MessageView view) {
+            String subject = ignoreCase ? view.lower(value) : value;
+            return subject.endsWith(suffix) ? value.substring(Math.max(0, value.length() - suffix.length())) : null;
+        }
+    }
+
+    record Contains(String part, boolean ignoreCase) implements ValueTest {
+        public String keyword() {
+            return "contains";
+        }
+
+        public String match(String value, MessageView view) {
+            String subject = ignoreCase ? view.lower(value) : value;
+            int at = subject.indexOf(part);
+            // Lower-casing can change lengths for a few characters; fall back to the part itself then.
+            return at < 0 ? null : subject.length() == value.length() ? value.substring(at, at + part.length()) : part;
+        }
+    }
+
+    record ContainsWord(WordIndex index, String source) implements ValueTest {
+        public String keyword() {
+            return "contains-word";
+        }
+
+        public String match(String value, MessageView view) {
+            return index.isEmpty() ? null : index.find(view.words(value));
+        }
+    }
+
+    record Wildcard(Pattern pattern, String source) implements ValueTest {
+        public String keyword() {
+            return "matches";
+        }
+
+        public String match(String value, MessageView view) {
+            return pattern.matcher(value).matches() ? value : null;
+        }
+    }
+
+    record Regex(Pattern pattern) implements ValueTest {
+        public String keyword() {
+            return "regex";
+        }
+
+        public String match(String value, MessageView view) {
+            var matcher = pattern.matcher(value);
+            return matcher.find() ? matcher.group() : null;
+        }
+    }
+
+    record Length(Comparison comparison, long length) implements ValueTest {
+        public String keyword() {
+            return "length " + comparison.symbol() + " " + length;
+        }
+
+        public String match(String value, MessageView view) {
+            long actual = value.codePointCount(0, value.length());
+            return comparison.holds(Long.compare(actual, length)) ? value : null;
+        }
+    }
+
+    /**
+     * Numbers are plain decimals ({@code 3}, {@code -2.5}); anything else, exponents included, is not a number,
+     * which keeps a hostile value like {@code 1e999999999} from costing anything.
+     */
+    record NumberCompare(Comparison comparison, BigDecimal number) implements ValueTest {
+        public String keyword() {
+            return comparison.symbol() + " " + number.toPlainString();
+        }
+
+        public String match(String value, MessageView view) {
+            String trimmed = value.strip();
+            if (!isPlainDecimal(trimmed)) {
+                return null;
+            }
+            return comparison.holds(new BigDecimal(trimmed).compareTo(number)) ? value : null;
+        }
+    }
+
+    /** {@code [+-]?digits(.digits)?} with at most 30 digits on each side of the point. */
+    static boolean isPlainDecimal(String text) {
+        int i = 0;
+        if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int whole = 0;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+            whole++;
+        }
+        if (whole == 0 || whole > 30) {
+            return false;
+        }
+        if (i == text.length()) {
+            return true;
+        }
+        if (text.charAt(i) != '.') {
+            return false;
+        }
+        i++;
+        int fraction = 0;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+            fraction++;
+        }
+        return i == text.length() && fraction > 0 && fraction <= 30;
+    }
+
+    static String fold(String text, boolean ignoreCase) {
+        return ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.flowrules.dsl;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Rule files that cannot be used; the message lists every problem as {@code file:line:column: error: ...}. */
+public final class RuleLoadException extends RuntimeException {
+    private final transient List<Diagnostic> diagnostics;
+
+    public RuleLoadException(List<Diagnostic> diagnostics) {
+        super(diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::format)
+                .collect(Collectors.joining("\n", "the rules have errors:\n", "")));
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+}

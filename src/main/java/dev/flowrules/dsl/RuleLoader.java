@@ -1,0 +1,129 @@
+package dev.flowrules.dsl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads rule files (or every {@code *.yaml}/{@code *.yml} below a directory, in path order) into
+ * {@link RuleFile}s, collecting every problem instead of stopping at the first. Rule files that are examples
+ * for {@code test} ({@code *.test.yaml}) are not rule files.
+ */
+public final class RuleLoader {
+
+    private RuleLoader() {
+    }
+
+    public static LoadResult load(Path... inputs) {
+        return load(List.of(inputs));
+    }
+
+    public static LoadResult load(List<Path> inputs) {
+        List<RuleFile> files = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Path input : inputs) {
+            String shown = displayName(input);
+            if (Files.isDirectory(input)) {
+                List<Path> found;
+                try {
+                    found = ruleFiles(input);
+                } catch (IOException e) {
+                    diagnostics.add(unreadable(shown, e));
+                    continue;
+                }
+                if (found.isEmpty()) {
+                    diagnostics.add(Diagnostic.error(DiagnosticCode.FR019, new SourcePos(shown, 1, 1),
+                            "the directory holds no rule files (*.yaml or *.yml)",
+                            "point at the directory that holds your rule files, or add one"));
+                }
+                for (Path file : found) {
+                    collect(loadFile(file), files, diagnostics);
+                }
+            } else {
+                collect(loadFile(input), files, diagnostics);
+            }
+        }
+        diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.pos().file())
+                .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
+        return new LoadResult(files, diagnostics);
+    }
+
+    /** Rule files below a directory, sorted by path so that rule order does not depend on the file system. */
+    public static List<Path> ruleFiles(Path directory) throws IOException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(RuleLoader::isRuleFileName)
+                    .filter(p -> !isHidden(directory.relativize(p)))
+                    .sorted(Comparator.comparing(p -> directory.relativize(p).toString().replace('\\', '/')))
+                    .toList();
+        }
+    }
+
+    static boolean isRuleFileName(Path path) {
+        String name = path.getFileName().toString();
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        return yaml && !name.endsWith(".test.yaml") && !name.endsWith(".test.yml");
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static LoadResult loadFile(Path file) {
+        String shown = displayName(file);
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > YamlSource.MAX_FILE_BYTES) {
+                return new LoadResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.FR017, new SourcePos(shown, 1, 1),
+                        "the file is " + size + " bytes; a rule file may be at most " + YamlSource.MAX_FILE_BYTES + " bytes",
+                        "split the rules over several files, or move long word lists into list files")));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new LoadResult(List.of(), List.of(unreadable(shown, e)));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(shown, bytes, base);
+    }
+
+    /** Parses rule text; list files named in it are looked up under {@code baseDir}. */
+    public static LoadResult parse(String name, byte[] bytes, Path baseDir) {
+        YamlSource.Parsed parsed = YamlSource.parse(name, bytes);
+        if (parsed.problem() != null) {
+            return new LoadResult(List.of(), List.of(parsed.problem()));
+        }
+        RuleFileParser parser = new RuleFileParser(name, baseDir);
+        RuleFile file = parser.parseFile(parsed.root());
+        return new LoadResult(file == null ? List.of() : List.of(file), parser.diagnostics());
+    }
+
+    private static void collect(LoadResult result, List<RuleFile> files, List<Diagnostic> diagnostics) {
+        files.addAll(result.files());
+        diagnostics.addAll(result.diagnostics());
+    }
+
+    private static Diagnostic unreadable(String shown, IOException e) {
+        String why = e instanceof NoSuchFileException ? "the file does not exist" : "the file cannot be read (" + e + ")";
+        return Diagnostic.error(DiagnosticCode.FR016, new SourcePos(shown, 1, 1), why,
+                "check the path and the file's permissions");
+    }
+
+    /** Paths below the working directory print relative to it, as compilers print them. */
+    public static String displayName(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        Path shown = absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute) : path;
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,9 @@
+package dev.flowrules.dsl;
+
+public enum Severity {
+    ERROR, WARNING;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

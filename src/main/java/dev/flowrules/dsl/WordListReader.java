@@ -1,0 +1,97 @@
+package dev.flowrules.dsl;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads word-list files named by {@code contains-word: {file: ...}}: UTF-8 text beside the rule file, one word
+ * or phrase per line, blank lines and lines starting with '#' ignored. A list may not reach outside the rule
+ * file's directory, so a rule file cannot read arbitrary files of the machine that loads it.
+ */
+final class WordListReader {
+    static final int MAX_ENTRIES = 100_000;
+    static final int MAX_FILE_BYTES = 4 << 20;
+
+    private final String ruleFile;
+    private final Path baseDir;
+    private final Map<String, WordList> cache = new HashMap<>();
+
+    record WordList(String shownName, List<String> words) {
+    }
+
+    WordListReader(String ruleFile, Path baseDir) {
+        this.ruleFile = ruleFile;
+        this.baseDir = baseDir;
+    }
+
+    WordList read(String name, SourcePos at, List<Diagnostic> diagnostics) {
+        WordList cached = cache.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        if (baseDir == null) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name + "' cannot be found: "
+                    + ruleFile + " is not in a directory", "use an inline list instead"));
+            return null;
+        }
+        Path root = baseDir.normalize();
+        Path path = root.resolve(name).normalize();
+        if (!path.startsWith(root)) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name
+                    + "' is outside the rule file's directory", "keep list files in the rule file's directory or below it"));
+            return null;
+        }
+        if (!Files.isRegularFile(path)) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name + "' does not exist",
+                    "list files are looked up next to " + ruleFile + "; looked for " + RuleLoader.displayName(path)));
+            return null;
+        }
+        String text;
+        try {
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                diagnostics.add(Diagnostic.error(DiagnosticCode.FR017, at, "list file '" + name + "' is larger than "
+                        + MAX_FILE_BYTES + " bytes", "split it into several lists"));
+                return null;
+            }
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+        } catch (CharacterCodingException e) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name + "' is not valid UTF-8",
+                    "save it as UTF-8"));
+            return null;
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name + "' cannot be read (" + e + ")",
+                    "check the file's permissions"));
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        for (String line : text.split("\r?\n", -1)) {
+            String entry = line.strip();
+            if (entry.startsWith("\uFEFF")) {
+                entry = entry.substring(1).strip();
+            }
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            words.add(entry);
+            if (words.size() > MAX_ENTRIES) {
+                diagnostics.add(Diagnostic.error(DiagnosticCode.FR017, at, "list file '" + name + "' has more than "
+                        + MAX_ENTRIES + " entries", "split it into several lists"));
+                return null;
+            }
+        }
+        WordList list = new WordList(RuleLoader.displayName(path), List.copyOf(words));
+        cache.put(name, list);
+        return list;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.flowrules.dsl;
+
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Turns the bytes of a rule file into a YAML node tree with positions, or into one diagnostic. Nothing is ever
+ * constructed from the YAML: the tree is only composed, tags other than the plain YAML types are refused, and
+ * the {@link LoaderOptions} limits bound aliases, nesting and size so a hostile file fails fast.
+ */
+final class YamlSource {
+    static final int MAX_FILE_BYTES = 1 << 20;
+    static final int MAX_NESTING = 40;
+    static final int MAX_ALIASES = 20;
+
+    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.NULL, Tag.FLOAT, Tag.MAP,
+            Tag.SEQ, Tag.TIMESTAMP);
+
+    private static final String FOREIGN_TAG_HINT =
+            "remove the tag (the part starting with '!'); rule files hold only plain text, numbers, lists and mappings";
+
+    private YamlSource() {
+    }
+
+    /** The root node (null for an empty document), or a diagnostic describing why the bytes are not usable. */
+    record Parsed(Node root, Diagnostic problem) {
+    }
+
+    static Parsed parse(String file, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            return problem(DiagnosticCode.FR017, new SourcePos(file, 1, 1),
+                    "the file is " + bytes.length + " bytes; a rule file may be at most " + MAX_FILE_BYTES + " bytes",
+                    "split the rules over several files, or move long word lists into list files");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int offset = e instanceof MalformedInputException ? firstBadByte(bytes) : 0;
+            SourcePos pos = positionOfByte(file, bytes, offset);
+            return problem(DiagnosticCode.FR001, pos, "the file is not valid UTF-8 (bad byte at offset " + offset + ")",
+                    "save the file as UTF-8; most editors offer it under 'Save with encoding'");
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_FILE_BYTES);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(true); // duplicates are reported by the loader, with both positions
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                options);
+        Node root;
+        try {
+            List<Node> documents = new ArrayList<>();
+            for (Node document : yaml.composeAll(new StringReader(text))) {
+                documents.add(document);
+                if (documents.size() > 1) {
+                    return problem(DiagnosticCode.FR001, SourcePos.of(file, document.getStartMark()),
+                            "the file holds more than one YAML document (a second '---')",
+                            "keep one document per rule file: remove the extra '---' or move the rules into another file");
+                }
+            }
+            root = documents.isEmpty() ? null : documents.get(0);
+        } catch (MarkedYAMLException e) {
+            if (String.valueOf(e.getProblem()).contains("tag is not allowed")) {
+                return problem(DiagnosticCode.FR018, SourcePos.of(file, e.getProblemMark()),
+                        "a YAML tag (" + e.getProblem().replace("Global tag is not allowed: ", "") + ") is not allowed in rule files",
+                        FOREIGN_TAG_HINT);
+            }
+            return problem(DiagnosticCode.FR001, SourcePos.of(file, e.getProblemMark()), syntaxMessage(e), syntaxHint(e));
+        } catch (YAMLException e) {
+            return problem(DiagnosticCode.FR017, new SourcePos(file, 1, 1), "the YAML could not be read: " + e.getMessage(),
+                    "simplify the file: fewer anchors and aliases (at most " + MAX_ALIASES + "), nesting at most "
+                            + MAX_NESTING + " levels deep");
+        } catch (StackOverflowError e) {
+            return problem(DiagnosticCode.FR017, new SourcePos(file, 1, 1), "the YAML is nested too deeply",
+                    "nest conditions at most " + MAX_NESTING + " levels deep");
+        }
+        if (root != null) {
+            Diagnostic tagProblem = findForeignTag(file, root, new IdentityHashMap<>());
+            if (tagProblem != null) {
+                return new Parsed(null, tagProblem);
+            }
+        }
+        return new Parsed(root, null);
+    }
+
+    private static Diagnostic findForeignTag(String file, Node node, Map<Node, Boolean> seen) {
+        if (seen.put(node, Boolean.TRUE) != null) {
+            return null;
+        }
+        if (!PLAIN_TAGS.contains(node.getTag())) {
+            return Diagnostic.error(DiagnosticCode.FR018, SourcePos.of(file, node.getStartMark()),
+                    "the YAML tag '" + node.getTag().getValue() + "' is not allowed in rule files",
+                    FOREIGN_TAG_HINT);
+        }
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                Diagnostic found = findForeignTag(file, tuple.getKeyNode(), seen);
+                if (found == null) {
+                    found = findForeignTag(file, tuple.getValueNode(), seen);
+                }
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                Diagnostic found = findForeignTag(file, item, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String syntaxMessage(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "the YAML is not well formed" : e.getProblem();
+        String context = e.getContext();
+        String message = "YAML syntax: " + problem;
+        if (context != null && !context.isBlank()) {
+            message += " (" + context + ")";
+        }
+        return message.replace('\n', ' ');
+    }
+
+    private static String syntaxHint(MarkedYAMLException e) {
+        String problem = String.valueOf(e.getProblem()) + " " + e.getContext();
+        if (problem.contains("\\t") || problem.contains("tab")) {
+            return "YAML does not allow tabs for indentation; indent with spaces only";
+        }
+        if (problem.contains("mapping values are not allowed")) {
+            return "a ':' inside a value needs quotes, e.g. text: \"note: this\"; or check the indentation of the line above";
+        }
+        if (problem.contains("expected <block end>") || problem.contains("did not find expected key")) {
+            return "check the indentation: items of the same list or mapping must start in the same column";
+        }
+        if (problem.contains("found unexpected end of stream") || problem.contains("found unexpected end")) {
+            return "a quote or bracket is not closed";
+        }
+        return "check the indentation and quoting around this position";
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : 0;
+    }
+
+    private static SourcePos positionOfByte(String file, byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourcePos(file, line, offset - lineStart + 1);
+    }
+
+    private static Parsed problem(DiagnosticCode code, SourcePos pos, String message, String hint) {
+        return new Parsed(null, Diagnostic.error(code, pos, message, hint));
+    }
+}

@@ -1,0 +1,286 @@
+package dev.flowrules.eval;
+
+import com.google.re2j.Matcher;
+import dev.flowrules.compile.CompiledAction;
+import dev.flowrules.compile.CompiledRule;
+import dev.flowrules.compile.Evidence;
+import dev.flowrules.compile.Explain;
+import dev.flowrules.compile.MessageView;
+import dev.flowrules.compile.RuleSet;
+import dev.flowrules.event.Message;
+import dev.flowrules.event.PushNotification;
+import dev.flowrules.event.ServiceLimits;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs compiled rules over one message. The semantics (docs/rules.md):
+ * <ul>
+ * <li>conditions and templates see the message as it arrived, whatever earlier rules changed;</li>
+ * <li>the actions of matching rules run in file order on a working copy; a later write to the same field
+ * replaces an earlier one (and a note says so), while rewrites and redactions work on the current content;</li>
+ * <li>a deny ends evaluation and wins over every change made before it; a stop ends evaluation after its rule;</li>
+ * <li>no change that would break a service limit is ever kept: text is cut, structured values refused.</li>
+ * </ul>
+ * Evaluation never throws: a rule that fails is reported in the notes and treated as not matching.
+ */
+public final class Evaluator {
+    /** Rewrites stop growing content past this many characters; the result is cut to the service limit anyway. */
+    private static final int REWRITE_CEILING = ServiceLimits.CONTENT_MAX_BYTES * 2;
+
+    private Evaluator() {
+    }
+
+    public static Decision evaluate(RuleSet rules, Message message) {
+        return new Run(message).run(rules);
+    }
+
+    private static final class Run {
+        private final Message original;
+        private final MessageView view;
+        private Message working;
+        private final List<RuleMatch> matches = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final Map<String, String> writtenBy = new HashMap<>();
+
+        Run(Message original) {
+            this.original = original;
+            this.view = new MessageView(original);
+            this.working = original;
+        }
+
+        Decision run(RuleSet rules) {
+            for (CompiledRule rule : rules.rules()) {
+                List<Evidence> evidence = new ArrayList<>(2);
+                boolean held;
+                try {
+                    held = rule.when().test(view, evidence);
+                } catch (RuntimeException | StackOverflowError e) {
+                    notes.add("rule " + rule.id() + " could not be evaluated (" + e.getClass().getSimpleName()
+                            + "); it was treated as not matching");
+                    continue;
+                }
+                if (!held) {
+                    continue;
+                }
+                String matched = evidence.stream().map(Evidence::matched).filter(m -> m != null).findFirst().orElse(null);
+                List<String> effects = new ArrayList<>();
+                boolean stop = false;
+                for (CompiledAction action : rule.then()) {
+                    if (action instanceof CompiledAction.Deny deny) {
+                        effects.add(deny.reason() == null ? "deny" : "deny: " + deny.reason());
+                        matches.add(new RuleMatch(rule.id(), rule.pos(), evidence, effects));
+                        if (!working.equals(original)) {
+                            notes.add("changes made by earlier rules were dropped: the message is denied");
+                        }
+                        return new Decision(Outcome.DENY, original, original, deny.reason(), rule.id(), matches, notes);
+                    }
+                    if (action instanceof CompiledAction.Stop) {
+                        stop = true;
+                        continue;
+                    }
+                    try {
+                        effects.add(apply(rule.id(), action, matched));
+                    } catch (RuntimeException e) {
+                        notes.add("rule " + rule.id() + ": an action at " + action.pos() + " failed ("
+                                + e.getClass().getSimpleName() + ") and was skipped");
+                    }
+                }
+                if (stop) {
+                    effects.add("stop: later rules are not evaluated");
+                }
+                matches.add(new RuleMatch(rule.id(), rule.pos(), evidence, effects));
+                if (stop) {
+                    break;
+                }
+            }
+            Outcome outcome = working.equals(original) ? Outcome.NO_CHANGE : Outcome.UPDATE;
+            return new Decision(outcome, original, outcome == Outcome.UPDATE ? working : original, null, null,
+                    matches, notes);
+        }
+
+        private String apply(String ruleId, CompiledAction action, String matched) {
+            if (action instanceof CompiledAction.ReplaceContent replace) {
+                String content = Templates.render(replace.content(), view, matched, null);
+                return setContent(ruleId, "content replaced", content, true);
+            }
+            if (action instanceof CompiledAction.RewriteContent rewrite) {
+                return rewrite(ruleId, rewrite, matched);
+            }
+            if (action instanceof CompiledAction.SetMetadata set) {
+                String metadata = Templates.render(set.metadata(), view, matched, null);
+                if (metadata.length() > ServiceLimits.METADATA_MAX) {
+                    notes.add("rule " + ruleId + ": metadata of " + metadata.length() + " characters refused (limit "
+                            + ServiceLimits.METADATA_MAX + "); metadata left as it was");
+                    return "metadata not set (too long)";
+                }
+                overwrite(ruleId, "metadata", !metadata.equals(working.metadata()));
+                working = working.withMetadata(metadata);
+                return "metadata set to \"" + Explain.abbreviate(metadata) + "\"";
+            }
+            if (action instanceof CompiledAction.SetAttributes set) {
+                return setAttributes(ruleId, set, matched);
+            }
+            if (action instanceof CompiledAction.RemoveAttributes remove) {
+                Map<String, List<String>> attributes = new LinkedHashMap<>(working.attributes());
+                List<String> removed = remove.names().stream().filter(n -> attributes.remove(n) != null).toList();
+                working = working.withAttributes(attributes);
+                removed.forEach(n -> overwrite(ruleId, "attributes." + n, true));
+                return removed.isEmpty() ? "no attribute to remove" : "attributes removed: " + String.join(", ", removed);
+            }
+            if (action instanceof CompiledAction.SetPush push) {
+                return setPush(ruleId, push, matched);
+            }
+            if (action instanceof CompiledAction.SetContentType type) {
+                overwrite(ruleId, "content-type", !type.contentType().equals(working.contentType()));
+                working = working.withContentType(type.contentType());
+                return "content type set to " + type.contentType();
+            }
+            throw new IllegalStateException("unhandled action " + action);
+        }
+
+        private String rewrite(String ruleId, CompiledAction.RewriteContent rewrite, String matched) {
+            String content = working.content();
+            if (content == null) {
+                return rewrite.keyword() + ": the message has no content";
+            }
+            Matcher matcher = rewrite.pattern().matcher(content);
+            StringBuilder out = new StringBuilder();
+            int last = 0;
+            int count = 0;
+            while (matcher.find()) {
+                if (matcher.end() == matcher.start() && rewrite.replacement() == null) {
+                    continue;
+                }
+                out.append(content, last, matcher.start());
+                if (rewrite.replacement() == null) {
+                    int maskLength = content.codePointCount(matcher.start(), matcher.end());
+                    out.append("*".repeat(maskLength));
+                } else {
+                    out.append(Templates.render(rewrite.replacement(), view, matched, matcher));
+                }
+                last = matcher.end();
+                count++;
+                if (out.length() > REWRITE_CEILING) {
+                    break;
+                }
+            }
+            if (count == 0) {
+                return rewrite.keyword() + ": no match of /" + rewrite.pattern().pattern() + "/ in the content";
+            }
+            if (out.length() <= REWRITE_CEILING) {
+                out.append(content, last, content.length());
+            }
+            String verb = rewrite.keyword().equals("redact") ? "redacted" : "rewritten";
+            return setContent(ruleId, count + " match(es) of /" + rewrite.pattern().pattern() + "/ " + verb,
+                    out.toString(), false);
+        }
+
+        private String setContent(String ruleId, String effect, String content, boolean replacesWhole) {
+            if (content.isEmpty()) {
+                notes.add("rule " + ruleId + ": the content would become empty, which the service refuses; content left as it was");
+                return effect + " refused (empty result)";
+            }
+            String fitted = TextLimits.cutToUtf8Bytes(content, ServiceLimits.CONTENT_MAX_BYTES);
+            if (!fitted.equals(content)) {
+                notes.add("rule " + ruleId + ": the content was cut to " + ServiceLimits.CONTENT_MAX_BYTES
+                        + " bytes, the service's message size limit");
+            }
+            if (replacesWhole) {
+                overwrite(ruleId, "content", !fitted.equals(working.content()));
+            } else {
+                writtenBy.put("content", ruleId);
+            }
+            working = working.withContent(fitted);
+            return effect;
+        }
+
+        private String setAttributes(String ruleId, CompiledAction.SetAttributes set, String matched) {
+            Map<String, List<String>> attributes = new LinkedHashMap<>(working.attributes());
+            List<String> names = new ArrayList<>();
+            set.attributes().forEach((name, templates) -> {
+                List<String> values = new ArrayList<>();
+                for (var template : templates) {
+                    String value = Templates.render(template, view, matched, null);
+                    if (value.isEmpty()) {
+                        notes.add("rule " + ruleId + ": an empty value for attribute " + name + " was left out");
+                    } else if (value.length() > ServiceLimits.ATTRIBUTE_VALUE_MAX) {
+                        notes.add("rule " + ruleId + ": a value of " + value.length() + " characters for attribute "
+                                + name + " was refused (limit " + ServiceLimits.ATTRIBUTE_VALUE_MAX + ")");
+                    } else {
+                        values.add(value);
+                    }
+                }
+                if (values.isEmpty()) {
+                    notes.add("rule " + ruleId + ": attribute " + name + " was not set: no usable value");
+                    return;
+                }
+                attributes.put(name, List.copyOf(values));
+                names.add(name);
+            });
+            int size = ServiceLimits.attributesBytes(attributes);
+            if (size > ServiceLimits.ATTRIBUTES_TOTAL_MAX_BYTES) {
+                notes.add("rule " + ruleId + ": setting attributes " + String.join(", ", names) + " would make them "
+                        + size + " bytes (limit " + ServiceLimits.ATTRIBUTES_TOTAL_MAX_BYTES + "); they were not set");
+                return "attributes not set (too large)";
+            }
+            names.forEach(n -> overwrite(ruleId, "attributes." + n,
+                    !attributes.get(n).equals(working.attributes().get(n))));
+            working = working.withAttributes(attributes);
+            return names.isEmpty() ? "no attribute set" : "attributes set: " + String.join(", ", names);
+        }
+
+        private String setPush(String ruleId, CompiledAction.SetPush push, String matched) {
+            PushNotification current = working.push();
+            List<String> parts = new ArrayList<>();
+            if (push.title() != null) {
+                String title = fittedPushText(ruleId, "title",
+                        Templates.render(push.title(), view, matched, null), ServiceLimits.PUSH_TITLE_MAX);
+                if (title != null) {
+                    overwrite(ruleId, "push.title", !title.equals(current.title()));
+                    current = current.withTitle(title);
+                    parts.add("title \"" + title + "\"");
+                }
+            }
+            if (push.body() != null) {
+                String body = fittedPushText(ruleId, "body",
+                        Templates.render(push.body(), view, matched, null), ServiceLimits.PUSH_BODY_MAX);
+                if (body != null) {
+                    overwrite(ruleId, "push.body", !body.equals(current.body()));
+                    current = current.withBody(body);
+                    parts.add("body \"" + Explain.abbreviate(body) + "\"");
+                }
+            }
+            if (push.type() != null) {
+                overwrite(ruleId, "push.type", !push.type().equals(current.type()));
+                current = current.withType(push.type());
+                parts.add("type " + push.type());
+            }
+            working = working.withPush(current);
+            return parts.isEmpty() ? "push notification unchanged" : "push notification " + String.join(", ", parts);
+        }
+
+        private String fittedPushText(String ruleId, String part, String text, int max) {
+            if (text.isEmpty()) {
+                notes.add("rule " + ruleId + ": the push " + part + " would be empty, which the service refuses; left as it was");
+                return null;
+            }
+            String fitted = TextLimits.cutToChars(text, max);
+            if (!fitted.equals(text)) {
+                notes.add("rule " + ruleId + ": the push " + part + " was cut to " + max + " characters");
+            }
+            return fitted;
+        }
+
+        /** Records who wrote a field; a later rule changing what an earlier rule wrote gets a note. */
+        private void overwrite(String ruleId, String field, boolean changesValue) {
+            String previous = writtenBy.put(field, ruleId);
+            if (changesValue && previous != null && !previous.equals(ruleId)) {
+                notes.add("rule " + ruleId + " replaced the " + field + " set by rule " + previous + " (later rules win)");
+            }
+        }
+    }
+}
