@@ -35,6 +35,18 @@ public sealed interface CompiledAction {
     record SetContentType(String contentType, SourcePos pos) implements CompiledAction {
     }
 
+    record BotReplaceMessage(CompiledSelector selector, Template text, SourcePos pos) implements CompiledAction {
+    }
+
+    record BotDropMessages(CompiledSelector selector, SourcePos pos) implements CompiledAction {
+    }
+
+    record BotAppendMessage(Template text, String type, SourcePos pos) implements CompiledAction {
+    }
+
+    record BotToPlainText(Template text, SourcePos pos) implements CompiledAction {
+    }
+
     record Stop(SourcePos pos) implements CompiledAction {
     }
 }

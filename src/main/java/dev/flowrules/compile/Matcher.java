@@ -53,6 +53,19 @@ public sealed interface Matcher {
         }
     }
 
+    /** Some message of a Lex bot answer is selected. */
+    record BotMessage(CompiledSelector selector) implements Matcher {
+        public boolean test(MessageView view, List<Evidence> evidence) {
+            CompiledSelector.Selected selected = selector.first(view.botMessages(), view);
+            if (selected == null) {
+                return false;
+            }
+            evidence.add(new Evidence(("bot message " + selected.position() + " " + selected.part()).strip(),
+                    selected.tests(), selected.value(), selected.matched()));
+            return true;
+        }
+    }
+
     /**
      * Tests on one field. {@code exists} tests look at presence; the value tests must all hold on one value
      * (or, with {@code allValues}, on every value, of which there must be at least one).
@@ -66,44 +79,12 @@ public sealed interface Matcher {
                 evidence.add(new Evidence(field.display(), mustExist ? "exists" : "is absent", null, null));
                 return true;
             }
-            List<String> values = view.values(field);
-            if (values.isEmpty()) {
+            String[] hit = ValueTests.firstMatch(view.values(field), tests, allValues, view);
+            if (hit == null) {
                 return false;
             }
-            String firstMatch = null;
-            String firstValue = null;
-            for (String value : values) {
-                String matched = allTests(value, view);
-                if (matched == null && allValues) {
-                    return false;
-                }
-                if (matched != null && firstMatch == null) {
-                    firstMatch = matched;
-                    firstValue = value;
-                    if (!allValues) {
-                        break;
-                    }
-                }
-            }
-            if (firstMatch == null) {
-                return false;
-            }
-            evidence.add(new Evidence(field.display(), keywords(), firstValue, firstMatch));
+            evidence.add(new Evidence(field.display(), keywords(), hit[0], hit[1]));
             return true;
-        }
-
-        private String allTests(String value, MessageView view) {
-            String first = null;
-            for (ValueTest test : tests) {
-                String matched = test.match(value, view);
-                if (matched == null) {
-                    return null;
-                }
-                if (first == null) {
-                    first = matched;
-                }
-            }
-            return first;
         }
 
         private String keywords() {

@@ -3,7 +3,9 @@ package dev.flowrules.compile;
 import dev.flowrules.dsl.Field;
 import dev.flowrules.dsl.FieldRef;
 import dev.flowrules.dsl.Words;
+import dev.flowrules.event.LexContent;
 import dev.flowrules.event.Message;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,9 @@ public final class MessageView {
     private final Message message;
     private final Map<String, String> lowered = new IdentityHashMap<>();
     private final Map<String, WordIndex.Scan> words = new IdentityHashMap<>();
+    private LexContent.Parsed lex;
+    private boolean lexRead;
+    private List<String> botTexts;
 
     public MessageView(Message message) {
         this.message = message;
@@ -27,23 +32,84 @@ public final class MessageView {
     }
 
     public boolean exists(FieldRef ref) {
-        return ref.field() == Field.ATTRIBUTE ? message.attributes().containsKey(ref.attribute()) : single(ref.field()) != null;
+        String attribute = attributeName(ref);
+        if (attribute != null) {
+            return message.attributes().containsKey(attribute);
+        }
+        if (ref.field().isBotContent()) {
+            return !values(ref).isEmpty();
+        }
+        return single(ref.field()) != null;
     }
 
-    /** The field's values: none when absent, one for plain fields, any number for an attribute. */
+    /** The field's values: none when absent, one for plain fields, any number for attributes and bot texts. */
     public List<String> values(FieldRef ref) {
-        if (ref.field() == Field.ATTRIBUTE) {
-            List<String> values = message.attributes().get(ref.attribute());
+        String attribute = attributeName(ref);
+        if (attribute != null) {
+            List<String> values = message.attributes().get(attribute);
             return values == null ? List.of() : values;
+        }
+        if (ref.field().isBotContent()) {
+            return botValues(ref.field());
         }
         String value = single(ref.field());
         return value == null ? List.of() : List.of(value);
     }
 
-    /** The first value, as templates insert it; empty text when absent. */
+    /** The first value, as templates insert it; bot texts all, one per line; empty text when absent. */
     public String first(FieldRef ref) {
         List<String> values = values(ref);
+        if (ref.field() == Field.BOT_TEXT) {
+            return String.join("\n", values);
+        }
         return values.isEmpty() ? "" : values.get(0);
+    }
+
+    /**
+     * The content read as a Lex bot answer: null unless the content type is a Lex type; {@link LexContent.Invalid}
+     * when it claims to be one and is not (it is then matched as plain text only).
+     */
+    public LexContent.Parsed lex() {
+        if (!lexRead) {
+            lexRead = true;
+            lex = LexContent.parse(message.contentType(), message.content());
+        }
+        return lex;
+    }
+
+    /** The bot's messages, or an empty list when the content is not a valid bot answer. */
+    public List<Map<String, Object>> botMessages() {
+        return lex() instanceof LexContent.Document document ? document.messages() : List.of();
+    }
+
+    private List<String> botValues(Field field) {
+        LexContent.Parsed parsed = lex();
+        if (parsed instanceof LexContent.Error error) {
+            String value = field == Field.BOT_ERROR_CODE ? error.code() : field == Field.BOT_ERROR_MESSAGE ? error.message() : null;
+            return value == null ? List.of() : List.of(value);
+        }
+        if (!(parsed instanceof LexContent.Document document)) {
+            return List.of();
+        }
+        if (field == Field.BOT_TEXT) {
+            if (botTexts == null) {
+                botTexts = List.copyOf(LexContent.readableTexts(document));
+            }
+            return botTexts;
+        }
+        if (field == Field.BOT_MESSAGE_TYPE) {
+            List<String> types = new ArrayList<>();
+            document.messages().forEach(m -> types.add(LexContent.type(m)));
+            return types;
+        }
+        if (field == Field.BOT_MESSAGE_COUNT) {
+            return List.of(String.valueOf(document.messages().size()));
+        }
+        return List.of();
+    }
+
+    private static String attributeName(FieldRef ref) {
+        return ref.field() == Field.ATTRIBUTE ? ref.attribute() : ref.field().attributeAlias();
     }
 
     String lower(String value) {
@@ -69,7 +135,7 @@ public final class MessageView {
             case PUSH_TITLE -> message.push().title();
             case PUSH_BODY -> message.push().body();
             case PUSH_TYPE -> message.push().type();
-            case ATTRIBUTE -> throw new IllegalArgumentException("attributes have several values");
+            default -> throw new IllegalArgumentException(field + " is not a single-valued field");
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.flowrules.compile;
 
 import com.google.re2j.Pattern;
 import dev.flowrules.dsl.Action;
+import dev.flowrules.dsl.BotSelector;
 import dev.flowrules.dsl.Condition;
 import dev.flowrules.dsl.RuleDef;
 import dev.flowrules.dsl.RuleFile;
@@ -76,6 +77,9 @@ public final class RuleSet {
             if (condition instanceof Condition.FieldTests tests) {
                 return fieldTests(tests);
             }
+            if (condition instanceof Condition.BotMessage bot) {
+                return new Matcher.BotMessage(selector(bot.selector()));
+            }
             return new Matcher.Always();
         }
 
@@ -90,6 +94,23 @@ public final class RuleSet {
                 }
             }
             return new Matcher.FieldTests(tests.field(), mustExist, List.copyOf(valueTests), tests.allValues());
+        }
+
+        CompiledSelector selector(BotSelector selector) {
+            List<CompiledSelector.Part> parts = new ArrayList<>();
+            for (BotSelector.PartTests part : selector.parts()) {
+                Boolean mustExist = null;
+                List<ValueTest> tests = new ArrayList<>();
+                for (Operator test : part.tests()) {
+                    if (test instanceof Operator.Exists exists) {
+                        mustExist = exists.expected();
+                    } else {
+                        tests.add(valueTest(test));
+                    }
+                }
+                parts.add(new CompiledSelector.Part(part.part(), mustExist, List.copyOf(tests)));
+            }
+            return new CompiledSelector(selector.index(), List.copyOf(parts), selector.describe());
         }
 
         private ValueTest valueTest(Operator test) {
@@ -154,6 +175,18 @@ public final class RuleSet {
             if (action instanceof Action.SetContentType a) {
                 return new CompiledAction.SetContentType(a.contentType(), a.pos());
             }
+            if (action instanceof Action.BotReplaceMessage a) {
+                return new CompiledAction.BotReplaceMessage(selector(a.selector()), a.text(), a.pos());
+            }
+            if (action instanceof Action.BotDropMessages a) {
+                return new CompiledAction.BotDropMessages(selector(a.selector()), a.pos());
+            }
+            if (action instanceof Action.BotAppendMessage a) {
+                return new CompiledAction.BotAppendMessage(a.text(), a.type(), a.pos());
+            }
+            if (action instanceof Action.BotToPlainText a) {
+                return new CompiledAction.BotToPlainText(a.text(), a.pos());
+            }
             return new CompiledAction.Stop(action.pos());
         }
 
@@ -191,6 +224,9 @@ public final class RuleSet {
             }
             if (condition instanceof Condition.FieldTests t) {
                 return t.field().display() + " " + String.join(" & ", t.tests().stream().map(Operator::keyword).toList());
+            }
+            if (condition instanceof Condition.BotMessage b) {
+                return b.selector().describe();
             }
             return "always";
         }

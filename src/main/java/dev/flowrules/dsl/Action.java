@@ -60,6 +60,33 @@ public sealed interface Action {
         }
     }
 
+    /** Replaces the selected bot messages by a plain-text message. */
+    record BotReplaceMessage(BotSelector selector, Template text, SourcePos pos) implements Action {
+        public String keyword() {
+            return "bot-replace-message";
+        }
+    }
+
+    record BotDropMessages(BotSelector selector, SourcePos pos) implements Action {
+        public String keyword() {
+            return "bot-drop-messages";
+        }
+    }
+
+    /** Adds a message at the end of a bot answer; {@code type} is PlainText or SSML. */
+    record BotAppendMessage(Template text, String type, SourcePos pos) implements Action {
+        public String keyword() {
+            return "bot-append-message";
+        }
+    }
+
+    /** The explicit way out of a Lex document: the content becomes this text, the content type text/plain. */
+    record BotToPlainText(Template text, SourcePos pos) implements Action {
+        public String keyword() {
+            return "bot-to-plain-text";
+        }
+    }
+
     record Stop(SourcePos pos) implements Action {
         public String keyword() {
             return "stop";

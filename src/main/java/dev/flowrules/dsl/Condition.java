@@ -15,6 +15,10 @@ public sealed interface Condition {
     record Not(Condition condition, SourcePos pos) implements Condition {
     }
 
+    /** Some message of a Lex bot answer matches the selector: {@code bot-message: {index: 1, type: ...}}. */
+    record BotMessage(BotSelector selector, SourcePos pos) implements Condition {
+    }
+
     /** Every message: {@code when: always}. */
     record Always(SourcePos pos) implements Condition {
     }

@@ -36,7 +36,12 @@ final class RuleFileParser {
             "contains-word", "matches", "regex", "length-at-least", "length-at-most", "longer-than", "shorter-than",
             "greater-than", "less-than", "at-least", "at-most", "exists", "ignore-case", "values");
     static final Set<String> ACTION_KEYS = Set.of("deny", "replace-content", "rewrite", "redact", "set-metadata",
-            "set-attributes", "remove-attributes", "set-push", "set-content-type", "stop");
+            "set-attributes", "remove-attributes", "set-push", "set-content-type", "stop", "bot-replace-message",
+            "bot-drop-messages", "bot-append-message", "bot-to-plain-text");
+    static final String BOT_MESSAGE = "bot-message";
+    static final Set<String> BOT_SELECTOR_KEYS = botSelectorKeys();
+    static final Set<String> BOT_REPLACE_KEYS = with(BOT_SELECTOR_KEYS, "with");
+    static final Set<String> BOT_APPEND_KEYS = Set.of("with", "type");
     static final Set<String> REWRITE_KEYS = Set.of("regex", "with", "ignore-case");
     static final Set<String> PUSH_KEYS = Set.of("title", "body", "type");
     static final Set<String> WORD_SOURCE_KEYS = Set.of("file");
@@ -221,6 +226,10 @@ final class RuleFileParser {
                     part = inner == null ? null : new Condition.Not(inner, pos(tuple.getKeyNode()));
                 }
                 case "attributes" -> part = parseAttributes(tuple);
+                case BOT_MESSAGE -> {
+                    BotSelector selector = parseBotSelector(value, "'bot-message'", BOT_SELECTOR_KEYS);
+                    part = selector == null ? null : new Condition.BotMessage(selector, pos(tuple.getKeyNode()));
+                }
                 default -> {
                     var field = Field.byKey(key);
                     if (field.isEmpty() || field.get() == Field.ATTRIBUTE) {
@@ -307,18 +316,28 @@ final class RuleFileParser {
     }
 
     private Condition parseFieldTests(FieldRef field, NodeTuple tuple) {
-        Node value = tuple.getValueNode();
-        SourcePos at = pos(tuple.getKeyNode());
+        boolean multiValued = field.field() == Field.ATTRIBUTE || field.field() == Field.BOT_TEXT
+                || field.field() == Field.BOT_MESSAGE_TYPE;
+        TestList tests = parseTestList(field.display(), tuple.getValueNode(), multiValued);
+        return tests == null ? null
+                : new Condition.FieldTests(field, tests.tests(), tests.allValues(), pos(tuple.getKeyNode()));
+    }
+
+    private record TestList(List<Operator> tests, boolean allValues) {
+    }
+
+    /** The tests on one field or part: a plain value (short for equals) or a mapping of tests. */
+    private TestList parseTestList(String display, Node value, boolean multiValued) {
         if (value instanceof ScalarNode scalar && !isNull(value)) {
-            return new Condition.FieldTests(field, List.of(new Operator.Equals(scalar.getValue(), false, pos(value))), false, at);
+            return new TestList(List.of(new Operator.Equals(scalar.getValue(), false, pos(value))), false);
         }
         if (!(value instanceof MappingNode mapping)) {
-            wrongType(value, "the test on '" + field.display() + "'", "a value or a mapping of tests",
+            wrongType(value, "the test on '" + display + "'", "a value or a mapping of tests",
                     value instanceof SequenceNode ? "to accept any of several values write 'one-of: [a, b]'"
-                            : "e.g. '" + field.display() + ": {contains: refund}'");
+                            : "e.g. '" + display + ": {contains: refund}'");
             return null;
         }
-        Map<String, NodeTuple> keys = mapping(value, "the test on '" + field.display() + "'", TEST_KEYS);
+        Map<String, NodeTuple> keys = mapping(value, "the test on '" + display + "'", TEST_KEYS);
         if (keys == null) {
             return null;
         }
@@ -337,9 +356,9 @@ final class RuleFileParser {
         NodeTuple valuesKey = keys.get("values");
         if (valuesKey != null) {
             String mode = string(valuesKey.getValueNode(), "'values'");
-            if (field.field() != Field.ATTRIBUTE) {
-                error(DiagnosticCode.FR013, pos(valuesKey.getKeyNode()), "'values' applies only to attributes",
-                        "remove it: '" + field.display() + "' has a single value");
+            if (!multiValued) {
+                error(DiagnosticCode.FR013, pos(valuesKey.getKeyNode()), "'values' applies only to fields with several values",
+                        "remove it: '" + display + "' has a single value");
             } else if ("all".equals(mode)) {
                 allValues = true;
             } else if (mode != null && !"any".equals(mode)) {
@@ -349,12 +368,12 @@ final class RuleFileParser {
         }
         List<Operator> tests = new ArrayList<>();
         boolean failed = false;
-        for (NodeTuple tuple2 : mapping.getValue()) {
-            String key = scalarText(tuple2.getKeyNode());
+        for (NodeTuple entry : mapping.getValue()) {
+            String key = scalarText(entry.getKeyNode());
             if (key == null || key.equals("ignore-case") || key.equals("values") || !keys.containsKey(key)) {
                 continue;
             }
-            Operator test = parseTest(key, tuple2, ignoreCase);
+            Operator test = parseTest(key, entry, ignoreCase);
             if (test == null) {
                 failed = true;
             } else {
@@ -362,11 +381,68 @@ final class RuleFileParser {
             }
         }
         if (tests.isEmpty() && !failed) {
-            error(DiagnosticCode.FR004, pos(value), "no test given for '" + field.display() + "'",
+            error(DiagnosticCode.FR004, pos(value), "no test given for '" + display + "'",
                     "add one, e.g. 'contains: refund' or 'exists: true'");
             return null;
         }
-        return failed ? null : new Condition.FieldTests(field, List.copyOf(tests), allValues, at);
+        return failed ? null : new TestList(List.copyOf(tests), allValues);
+    }
+
+    /** {@code index} plus tests on parts of a bot message; the keys outside the selector are the caller's. */
+    private BotSelector parseBotSelector(Node value, String what, Set<String> allowed) {
+        if (isNull(value)) {
+            return new BotSelector(null, List.of(), pos(value));
+        }
+        Map<String, NodeTuple> keys = mapping(value, what, allowed);
+        if (keys == null) {
+            return null;
+        }
+        Integer index = null;
+        boolean failed = false;
+        NodeTuple indexKey = keys.get("index");
+        if (indexKey != null) {
+            String text = scalarText(indexKey.getValueNode());
+            if ("last".equals(text)) {
+                index = BotSelector.LAST;
+            } else {
+                Long n = text != null && !text.isEmpty() && text.length() <= 4
+                        && text.chars().allMatch(c -> c >= '0' && c <= '9') ? Long.valueOf(text) : null;
+                if (n == null || n < 1) {
+                    wrongType(indexKey.getValueNode(), "'index'", "a message number from 1, or 'last'",
+                            "the bot's first message is 'index: 1'");
+                    failed = true;
+                } else {
+                    index = n.intValue();
+                }
+            }
+        }
+        List<BotSelector.PartTests> parts = new ArrayList<>();
+        for (Map.Entry<String, NodeTuple> entry : keys.entrySet()) {
+            var part = BotPart.byKey(entry.getKey());
+            if (part.isEmpty()) {
+                continue;
+            }
+            boolean multiValued = part.get() == BotPart.BUTTON || part.get() == BotPart.BUTTON_VALUE;
+            TestList tests = parseTestList(entry.getKey(), entry.getValue().getValueNode(), multiValued);
+            if (tests == null) {
+                failed = true;
+            } else {
+                parts.add(new BotSelector.PartTests(part.get(), tests.tests(), pos(entry.getValue().getKeyNode())));
+            }
+        }
+        return failed ? null : new BotSelector(index, List.copyOf(parts), pos(value));
+    }
+
+    private static Set<String> botSelectorKeys() {
+        Set<String> keys = new LinkedHashSet<>(BotPart.keys());
+        keys.add("index");
+        return Set.copyOf(keys);
+    }
+
+    private static Set<String> with(Set<String> keys, String extra) {
+        Set<String> all = new LinkedHashSet<>(keys);
+        all.add(extra);
+        return Set.copyOf(all);
     }
 
     private Operator parseTest(String key, NodeTuple tuple, boolean ignoreCase) {
@@ -551,6 +627,19 @@ final class RuleFileParser {
             case "set-attributes" -> parseSetAttributes(value, at);
             case "remove-attributes" -> parseRemoveAttributes(value, at);
             case "set-push" -> parseSetPush(value, at);
+            case "bot-replace-message" -> parseBotReplace(value, at);
+            case "bot-drop-messages" -> {
+                BotSelector selector = parseBotSelector(value, "'bot-drop-messages'", BOT_SELECTOR_KEYS);
+                if (selector != null && selector.index() == null && selector.parts().isEmpty()) {
+                    error(DiagnosticCode.FR013, pos(value), "'bot-drop-messages' selects every message",
+                            "say which messages to drop, e.g. '{type: CustomPayload}' or '{index: 2}'; to drop the whole answer use 'deny'");
+                    yield null;
+                }
+                yield selector == null ? null : new Action.BotDropMessages(selector, at);
+            }
+            case "bot-append-message" -> parseBotAppend(value, at);
+            case "bot-to-plain-text" -> map(template(value, "'bot-to-plain-text'", false, null, ServiceLimits.CONTENT_MAX_BYTES, true),
+                    t -> new Action.BotToPlainText(t, at));
             case "set-content-type" -> {
                 String type = nonEmptyString(value, "'set-content-type'");
                 if (type != null && type.length() > ServiceLimits.CONTENT_TYPE_MAX) {
@@ -628,6 +717,51 @@ final class RuleFileParser {
             }
         }
         return new Action.RewriteContent(keyword, pattern, ignoreCase, replacement, at);
+    }
+
+    private Action parseBotReplace(Node value, SourcePos at) {
+        BotSelector selector = parseBotSelector(value, "'bot-replace-message'", BOT_REPLACE_KEYS);
+        if (selector == null) {
+            return null;
+        }
+        NodeTuple with = ((MappingNode) value).getValue().stream()
+                .filter(t -> "with".equals(scalarText(t.getKeyNode()))).findFirst().orElse(null);
+        if (with == null) {
+            error(DiagnosticCode.FR004, pos(value), "'bot-replace-message' needs 'with': the text of the new message",
+                    "e.g. 'bot-replace-message: {index: 1, with: \"Let me get a person for you.\"}'");
+            return null;
+        }
+        Template text = template(with.getValueNode(), "'with'", false, null, ServiceLimits.CONTENT_MAX_BYTES, true);
+        return text == null ? null : new Action.BotReplaceMessage(selector, text, at);
+    }
+
+    private Action parseBotAppend(Node value, SourcePos at) {
+        if (value instanceof ScalarNode) {
+            Template text = template(value, "'bot-append-message'", false, null, ServiceLimits.CONTENT_MAX_BYTES, true);
+            return text == null ? null : new Action.BotAppendMessage(text, "PlainText", at);
+        }
+        Map<String, NodeTuple> keys = mapping(value, "'bot-append-message'", BOT_APPEND_KEYS);
+        if (keys == null) {
+            return null;
+        }
+        if (!keys.containsKey("with")) {
+            error(DiagnosticCode.FR004, pos(value), "'bot-append-message' needs 'with': the text of the new message",
+                    "e.g. 'bot-append-message: {with: \"Anything else?\"}'");
+            return null;
+        }
+        String type = "PlainText";
+        if (keys.containsKey("type")) {
+            Node typeNode = keys.get("type").getValueNode();
+            type = string(typeNode, "the message type");
+            if (type != null && !type.equals("PlainText") && !type.equals("SSML")) {
+                error(DiagnosticCode.FR013, pos(typeNode), "an appended bot message is PlainText or SSML, not '" + type + "'",
+                        Suggest.closest(type, List.of("PlainText", "SSML")).map(x -> "did you mean '" + x + "'?")
+                                .orElse("write PlainText or SSML"));
+                return null;
+            }
+        }
+        Template text = template(keys.get("with").getValueNode(), "'with'", false, null, ServiceLimits.CONTENT_MAX_BYTES, true);
+        return text == null || type == null ? null : new Action.BotAppendMessage(text, type, at);
     }
 
     private Action parseSetAttributes(Node value, SourcePos at) {
@@ -823,6 +957,7 @@ final class RuleFileParser {
     private void unknownField(Node node, String key) {
         List<String> known = new ArrayList<>(Field.keys());
         known.addAll(COMBINATORS);
+        known.add(BOT_MESSAGE);
         var suggestion = Suggest.closest(key, known);
         String hint;
         if (suggestion.isPresent()) {

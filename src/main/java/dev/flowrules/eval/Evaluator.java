@@ -7,6 +7,7 @@ import dev.flowrules.compile.Evidence;
 import dev.flowrules.compile.Explain;
 import dev.flowrules.compile.MessageView;
 import dev.flowrules.compile.RuleSet;
+import dev.flowrules.event.LexContent;
 import dev.flowrules.event.Message;
 import dev.flowrules.event.PushNotification;
 import dev.flowrules.event.ServiceLimits;
@@ -53,6 +54,10 @@ public final class Evaluator {
         }
 
         Decision run(RuleSet rules) {
+            if (view.lex() instanceof LexContent.Invalid invalid) {
+                notes.add("the content type says " + original.contentType() + " but " + invalid.reason()
+                        + ": the content is matched as plain text and the bot.* fields are absent");
+            }
             for (CompiledRule rule : rules.rules()) {
                 List<Evidence> evidence = new ArrayList<>(2);
                 boolean held;
@@ -67,6 +72,8 @@ public final class Evaluator {
                     continue;
                 }
                 String matched = evidence.stream().map(Evidence::matched).filter(m -> m != null).findFirst().orElse(null);
+                boolean setsContentType = rule.then().stream().anyMatch(a -> a instanceof CompiledAction.SetContentType
+                        || a instanceof CompiledAction.BotToPlainText);
                 List<String> effects = new ArrayList<>();
                 boolean stop = false;
                 for (CompiledAction action : rule.then()) {
@@ -83,7 +90,7 @@ public final class Evaluator {
                         continue;
                     }
                     try {
-                        effects.add(apply(rule.id(), action, matched));
+                        effects.add(apply(rule.id(), action, matched, setsContentType));
                     } catch (RuntimeException e) {
                         notes.add("rule " + rule.id() + ": an action at " + action.pos() + " failed ("
                                 + e.getClass().getSimpleName() + ") and was skipped");
@@ -102,10 +109,30 @@ public final class Evaluator {
                     matches, notes);
         }
 
-        private String apply(String ruleId, CompiledAction action, String matched) {
+        private String apply(String ruleId, CompiledAction action, String matched, boolean setsContentType) {
             if (action instanceof CompiledAction.ReplaceContent replace) {
+                LexContent.Parsed lex = LexContent.parse(working.contentType(), working.content());
+                if (lex != null && !(lex instanceof LexContent.Invalid) && !setsContentType) {
+                    notes.add("rule " + ruleId + ": replace-content would turn a bot answer (" + working.contentType()
+                            + ") into plain text; use bot-to-plain-text, or set-content-type in the same rule, to say so");
+                    return "content not replaced (bot answer)";
+                }
                 String content = Templates.render(replace.content(), view, matched, null);
                 return setContent(ruleId, "content replaced", content, true);
+            }
+            if (action instanceof CompiledAction.BotToPlainText toText) {
+                String content = Templates.render(toText.text(), view, matched, null);
+                String effect = setContent(ruleId, "bot answer turned into plain text", content, true);
+                if (!content.isEmpty()) { // an empty text was refused by setContent, so the type stays too
+                    overwrite(ruleId, "content-type", !"text/plain".equals(working.contentType()));
+                    working = working.withContentType("text/plain");
+                }
+                return effect;
+            }
+            if (action instanceof CompiledAction.BotReplaceMessage
+                    || action instanceof CompiledAction.BotDropMessages
+                    || action instanceof CompiledAction.BotAppendMessage) {
+                return editBotAnswer(ruleId, action, matched);
             }
             if (action instanceof CompiledAction.RewriteContent rewrite) {
                 return rewrite(ruleId, rewrite, matched);
@@ -147,6 +174,34 @@ public final class Evaluator {
             if (content == null) {
                 return rewrite.keyword() + ": the message has no content";
             }
+            String verb = rewrite.keyword().equals("redact") ? "redacted" : "rewritten";
+            String what = "/" + rewrite.pattern().pattern() + "/";
+            if (LexContent.parse(working.contentType(), content) instanceof LexContent.Document document) {
+                int[] count = {0};
+                for (Map<String, Object> message : document.messages()) {
+                    LexContent.forEachReadable(message, (holder, key) -> {
+                        Replaced replaced = replaceAll((String) holder.get(key), rewrite, matched);
+                        count[0] += replaced.count();
+                        holder.put(key, replaced.text());
+                    });
+                }
+                if (count[0] == 0) {
+                    return rewrite.keyword() + ": no match of " + what + " in the bot's texts";
+                }
+                return setBotAnswer(ruleId, count[0] + " match(es) of " + what + " " + verb + " in the bot's texts",
+                        LexContent.write(document));
+            }
+            Replaced replaced = replaceAll(content, rewrite, matched);
+            if (replaced.count() == 0) {
+                return rewrite.keyword() + ": no match of " + what + " in the content";
+            }
+            return setContent(ruleId, replaced.count() + " match(es) of " + what + " " + verb, replaced.text(), false);
+        }
+
+        private record Replaced(String text, int count) {
+        }
+
+        private Replaced replaceAll(String content, CompiledAction.RewriteContent rewrite, String matched) {
             Matcher matcher = rewrite.pattern().matcher(content);
             StringBuilder out = new StringBuilder();
             int last = 0;
@@ -168,15 +223,71 @@ public final class Evaluator {
                     break;
                 }
             }
-            if (count == 0) {
-                return rewrite.keyword() + ": no match of /" + rewrite.pattern().pattern() + "/ in the content";
-            }
             if (out.length() <= REWRITE_CEILING) {
                 out.append(content, last, content.length());
             }
-            String verb = rewrite.keyword().equals("redact") ? "redacted" : "rewritten";
-            return setContent(ruleId, count + " match(es) of /" + rewrite.pattern().pattern() + "/ " + verb,
-                    out.toString(), false);
+            return new Replaced(count == 0 ? content : out.toString(), count);
+        }
+
+        private String editBotAnswer(String ruleId, CompiledAction action, String matched) {
+            if (!(LexContent.parse(working.contentType(), working.content()) instanceof LexContent.Document document)) {
+                return "not a bot answer (content type " + working.contentType() + "): nothing to change";
+            }
+            List<Map<String, Object>> messages = new ArrayList<>(document.messages());
+            String effect;
+            if (action instanceof CompiledAction.BotReplaceMessage replace) {
+                List<Integer> selected = replace.selector().select(messages, view);
+                if (selected.isEmpty()) {
+                    return "no bot message selected by " + replace.selector().description();
+                }
+                String text = Templates.render(replace.text(), view, matched, null);
+                if (text.isEmpty()) {
+                    notes.add("rule " + ruleId + ": the new bot message would be empty; the bot answer was left as it was");
+                    return "bot message not replaced (empty text)";
+                }
+                selected.forEach(i -> messages.set(i, LexContent.plainTextMessage(text, LexContent.PLAIN_TEXT)));
+                effect = "bot message(s) " + positions(selected) + " replaced";
+            } else if (action instanceof CompiledAction.BotDropMessages drop) {
+                List<Integer> selected = drop.selector().select(messages, view);
+                if (selected.isEmpty()) {
+                    return "no bot message selected by " + drop.selector().description();
+                }
+                if (selected.size() == messages.size()) {
+                    notes.add("rule " + ruleId + ": dropping every bot message would leave an empty answer; nothing was dropped (use deny to drop the message)");
+                    return "bot messages not dropped (would leave none)";
+                }
+                for (int k = selected.size() - 1; k >= 0; k--) {
+                    messages.remove((int) selected.get(k));
+                }
+                effect = "bot message(s) " + positions(selected) + " dropped";
+            } else {
+                CompiledAction.BotAppendMessage append = (CompiledAction.BotAppendMessage) action;
+                String text = Templates.render(append.text(), view, matched, null);
+                if (text.isEmpty()) {
+                    notes.add("rule " + ruleId + ": the appended bot message would be empty; nothing was appended");
+                    return "bot message not appended (empty text)";
+                }
+                messages.add(LexContent.plainTextMessage(text, append.type()));
+                effect = append.type() + " bot message appended";
+            }
+            return setBotAnswer(ruleId, effect, LexContent.write(new LexContent.Document(document.root(), messages)));
+        }
+
+        private static String positions(List<Integer> selected) {
+            return String.join(", ", selected.stream().map(i -> String.valueOf(i + 1)).toList());
+        }
+
+        /** A bot answer cannot be cut without breaking its JSON: an answer over the limit is refused whole. */
+        private String setBotAnswer(String ruleId, String effect, String json) {
+            int size = ServiceLimits.utf8Length(json);
+            if (size > ServiceLimits.CONTENT_MAX_BYTES) {
+                notes.add("rule " + ruleId + ": the bot answer would be " + size + " bytes, over the service's "
+                        + ServiceLimits.CONTENT_MAX_BYTES + "; a bot answer cannot be cut, so it was left as it was");
+                return effect + " refused (too large)";
+            }
+            writtenBy.put("content", ruleId);
+            working = working.withContent(json);
+            return effect;
         }
 
         private String setContent(String ruleId, String effect, String content, boolean replacesWhole) {

@@ -345,4 +345,36 @@ class RuleLoaderTest {
         assertThat(RuleLoader.load(dir).diagnostics()).singleElement().extracting(Diagnostic::message)
                 .isEqualTo("the directory holds no rule files (*.yaml or *.yml)");
     }
+
+    @Test
+    void botKeywordsAreCheckedLikeTheRest() {
+        assertThat(errors("""
+                version: 1
+                rules:
+                  - id: r
+                    when: {bot-message: {index: 1, titel: x}}
+                    then:
+                      - bot-append-message: {with: hi, type: Markdown}
+                      - bot-drop-messages: {}
+                      - bot-replace-message: {index: 1}
+                """)).containsExactly(
+                "rules.yaml:4:36: error: unknown key 'titel' in 'bot-message' [FR002]\n  hint: did you mean 'title'?",
+                "rules.yaml:6:46: error: an appended bot message is PlainText or SSML, not 'Markdown' [FR013]\n  hint: write PlainText or SSML",
+                "rules.yaml:7:28: error: 'bot-drop-messages' selects every message [FR013]\n"
+                        + "  hint: say which messages to drop, e.g. '{type: CustomPayload}' or '{index: 2}'; to drop the whole answer use 'deny'",
+                "rules.yaml:8:30: error: 'bot-replace-message' needs 'with': the text of the new message [FR004]\n"
+                        + "  hint: e.g. 'bot-replace-message: {index: 1, with: \"Let me get a person for you.\"}'");
+    }
+
+    @Test
+    void badBotIndexIsExplained() {
+        assertThat(errors("""
+                version: 1
+                rules:
+                  - id: r
+                    when: {bot-message: {index: first}}
+                    then: [deny]
+                """)).containsExactly("rules.yaml:4:33: error: 'index' must be a message number from 1, or 'last', not 'first' [FR003]\n"
+                + "  hint: the bot's first message is 'index: 1'");
+    }
 }

@@ -1,0 +1,274 @@
+package dev.flowrules.event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
+
+/**
+ * The content of an Amazon Lex V2 bot's answer (AppInstanceBot): {@code application/amz-chime-lex-msgs} holds
+ * {@code {"Messages": [...]}}, {@code application/amz-chime-lex-error} holds {@code {"Code": ..., "Message": ...}}.
+ * Documents are read into plain maps and lists so that a rewrite changes only the texts it targets and writes
+ * every other field back as it came, unknown fields included.
+ */
+public final class LexContent {
+    public static final String MESSAGES_TYPE = "application/amz-chime-lex-msgs";
+    public static final String ERROR_TYPE = "application/amz-chime-lex-error";
+
+    public static final String PLAIN_TEXT = "PlainText";
+    public static final String SSML = "SSML";
+    public static final String CUSTOM_PAYLOAD = "CustomPayload";
+    public static final String IMAGE_RESPONSE_CARD = "ImageResponseCard";
+
+    private static final JsonNodeParser PARSER = JsonNodeParser.create();
+
+    private LexContent() {
+    }
+
+    /** What a message's content is, read according to its content type. */
+    public sealed interface Parsed permits Document, Error, Invalid {
+    }
+
+    /** A bot's answer: its messages, in order. The lists and maps are fresh copies the caller may change. */
+    public record Document(Map<String, Object> root, List<Map<String, Object>> messages) implements Parsed {
+    }
+
+    public record Error(String code, String message) implements Parsed {
+    }
+
+    /** The content claims a Lex type but is not such a document; it is then treated as plain text. */
+    public record Invalid(String reason) implements Parsed {
+    }
+
+    /** A raw JSON number, kept as written. */
+    record Number(String text) {
+    }
+
+    public static boolean isLexType(String contentType) {
+        return MESSAGES_TYPE.equals(contentType) || ERROR_TYPE.equals(contentType);
+    }
+
+    /** Null when the content type is not a Lex type or there is no content. */
+    public static Parsed parse(String contentType, String content) {
+        if (!isLexType(contentType) || content == null) {
+            return null;
+        }
+        Object tree;
+        try {
+            JsonNode node = PARSER.parse(content.getBytes(StandardCharsets.UTF_8));
+            tree = toTree(node, 0);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Invalid("the content is not valid JSON");
+        }
+        if (!(tree instanceof Map<?, ?> rootMap)) {
+            return new Invalid("the content is not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> root = (Map<String, Object>) rootMap;
+        return MESSAGES_TYPE.equals(contentType) ? document(root) : error(root);
+    }
+
+    private static Parsed document(Map<String, Object> root) {
+        if (!(root.get("Messages") instanceof List<?> list)) {
+            return new Invalid("the content has no \"Messages\" list");
+        }
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map) || !(map.get("ContentType") instanceof String)) {
+                return new Invalid("a bot message is not an object with a \"ContentType\"");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> message = (Map<String, Object>) map;
+            messages.add(message);
+        }
+        return new Document(root, messages);
+    }
+
+    private static Parsed error(Map<String, Object> root) {
+        String code = scalar(root.get("Code"));
+        String message = scalar(root.get("Message"));
+        if (code == null && message == null) {
+            return new Invalid("the error content has neither \"Code\" nor \"Message\"");
+        }
+        return new Error(code, message);
+    }
+
+    // ---- reading a bot message ----
+
+    public static String type(Map<String, Object> message) {
+        return scalar(message.get("ContentType"));
+    }
+
+    /** Content of a text message (PlainText, SSML, CustomPayload); null for a card. */
+    public static String content(Map<String, Object> message) {
+        return scalar(message.get("Content"));
+    }
+
+    public static Map<String, Object> card(Map<String, Object> message) {
+        return message.get("ImageResponseCard") instanceof Map<?, ?> card ? cast(card) : null;
+    }
+
+    public static String cardField(Map<String, Object> message, String name) {
+        Map<String, Object> card = card(message);
+        return card == null ? null : scalar(card.get(name));
+    }
+
+    public static List<Map<String, Object>> buttons(Map<String, Object> message) {
+        Map<String, Object> card = card(message);
+        List<Map<String, Object>> buttons = new ArrayList<>();
+        if (card != null && card.get("Buttons") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map) {
+                    buttons.add(cast(map));
+                }
+            }
+        }
+        return buttons;
+    }
+
+    /**
+     * The texts a person reads, in order: the content of PlainText and SSML messages, and of cards the title,
+     * subtitle and button texts. Custom payloads and button values are data for the client, not text.
+     */
+    public static List<String> readableTexts(Document document) {
+        List<String> texts = new ArrayList<>();
+        for (Map<String, Object> message : document.messages()) {
+            forEachReadable(message, (holder, key) -> {
+                String text = scalar(holder.get(key));
+                if (text != null) {
+                    texts.add(text);
+                }
+            });
+        }
+        return texts;
+    }
+
+    /** Where a message's readable texts live: each (map, key) pair holds one text. */
+    public static void forEachReadable(Map<String, Object> message, java.util.function.BiConsumer<Map<String, Object>, String> slot) {
+        String type = type(message);
+        if (PLAIN_TEXT.equals(type) || SSML.equals(type)) {
+            if (message.get("Content") instanceof String) {
+                slot.accept(message, "Content");
+            }
+        } else if (IMAGE_RESPONSE_CARD.equals(type)) {
+            Map<String, Object> card = card(message);
+            if (card == null) {
+                return;
+            }
+            for (String key : List.of("Title", "Subtitle")) {
+                if (card.get(key) instanceof String) {
+                    slot.accept(card, key);
+                }
+            }
+            for (Map<String, Object> button : buttons(message)) {
+                if (button.get("Text") instanceof String) {
+                    slot.accept(button, "Text");
+                }
+            }
+        }
+    }
+
+    public static Map<String, Object> plainTextMessage(String text, String type) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("Content", text);
+        message.put("ContentType", type);
+        return message;
+    }
+
+    // ---- writing ----
+
+    /** Compact JSON of a document, with its messages list as given. */
+    public static String write(Document document) {
+        Map<String, Object> root = new LinkedHashMap<>(document.root());
+        root.put("Messages", new ArrayList<>(document.messages()));
+        JsonWriter writer = JsonWriter.create();
+        writeValue(writer, root);
+        return new String(writer.getBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void writeValue(JsonWriter writer, Object value) {
+        if (value == null) {
+            writer.writeNull();
+        } else if (value instanceof String text) {
+            writer.writeValue(wellFormed(text));
+        } else if (value instanceof Boolean flag) {
+            writer.writeValue(flag);
+        } else if (value instanceof Number number) {
+            writer.writeNumber(number.text());
+        } else if (value instanceof List<?> list) {
+            writer.writeStartArray();
+            list.forEach(item -> writeValue(writer, item));
+            writer.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            writer.writeStartObject();
+            map.forEach((key, item) -> {
+                writer.writeFieldName(wellFormed(String.valueOf(key)));
+                writeValue(writer, item);
+            });
+            writer.writeEndObject();
+        }
+    }
+
+    /** JSON writers refuse lone surrogates; they become U+FFFD, as the service would show them anyway. */
+    static String wellFormed(String text) {
+        StringBuilder fixed = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lone = Character.isHighSurrogate(c)
+                    ? !(i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+                    : Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (lone && fixed == null) {
+                fixed = new StringBuilder(text.length());
+                fixed.append(text, 0, i);
+            }
+            if (fixed != null) {
+                fixed.append(lone ? '\uFFFD' : c);
+            }
+        }
+        return fixed == null ? text : fixed.toString();
+    }
+
+    // ---- tree conversion ----
+
+    private static Object toTree(JsonNode node, int depth) {
+        if (depth > 64) {
+            throw new IllegalArgumentException("nested too deeply");
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.asObject().forEach((key, value) -> map.put(key, toTree(value, depth + 1)));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.asArray().forEach(item -> list.add(toTree(item, depth + 1)));
+            return list;
+        }
+        if (node.isString()) {
+            return node.asString();
+        }
+        if (node.isNumber()) {
+            return new Number(node.asNumber());
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return null;
+    }
+
+    private static String scalar(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        return value instanceof Number number ? number.text() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}
