@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -529,13 +530,64 @@ final class RuleFileParser {
         try {
             return Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
         } catch (PatternSyntaxException e) {
-            int index = e.getIndex();
+            // re2j names the offending fragment rather than an index; find it to point at it.
+            String fragment = e.getPattern();
+            String description = e.getDescription() == null ? "" : e.getDescription();
+            if ("stack underflow".equals(fragment)) {
+                description = "unexpected )"; // re2j's wording for a ')' with no '(' before it
+                fragment = pattern;
+            }
+            boolean whole = fragment == null || fragment.isEmpty() || fragment.equals(pattern);
+            int index = whole ? unbalancedAt(pattern, description) : pattern.indexOf(fragment);
             String where = index >= 0 ? " at character " + (index + 1) : "";
-            error(DiagnosticCode.FR005, pos(node), "invalid regular expression" + where + ": " + e.getDescription()
-                            + " in '" + abbreviate(pattern) + "'",
-                    regexHint(e.getDescription()));
+            String shown = whole ? "'" + abbreviate(pattern) + "'"
+                    : "'" + abbreviate(fragment) + "' in '" + abbreviate(pattern) + "'";
+            error(DiagnosticCode.FR005, regexPosition(node, index), "invalid regular expression" + where + ": "
+                            + description + " " + shown,
+                    regexHint(description));
             return null;
         }
+    }
+
+    /** Where an unbalanced bracket is, for the errors re2j reports on the whole pattern; -1 when unknown. */
+    static int unbalancedAt(String pattern, String description) {
+        String d = description == null ? "" : description;
+        char open = d.contains("missing closing ]") ? '[' : '(';
+        char close = open == '[' ? ']' : ')';
+        if (!d.contains("missing closing") && !d.contains("unexpected )")) {
+            return -1;
+        }
+        java.util.ArrayDeque<Integer> opened = new java.util.ArrayDeque<>();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == open) {
+                opened.push(i);
+            } else if (c == close) {
+                if (opened.isEmpty()) {
+                    return i;
+                }
+                opened.pop();
+            }
+        }
+        return opened.isEmpty() ? -1 : opened.peek();
+    }
+
+    /**
+     * The column of the bad character when the scalar maps one to one onto the pattern (plain, or quoted
+     * without escapes on one line); otherwise the start of the value.
+     */
+    private SourcePos regexPosition(Node node, int index) {
+        SourcePos start = pos(node);
+        if (index < 0 || !(node instanceof ScalarNode scalar) || node.getEndMark() == null
+                || node.getEndMark().getLine() != node.getStartMark().getLine()) {
+            return start;
+        }
+        int quote = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
+        int written = node.getEndMark().getColumn() - node.getStartMark().getColumn() - 2 * quote;
+        return written == scalar.getValue().length()
+                ? new SourcePos(start.file(), start.line(), start.column() + quote + index) : start;
     }
 
     private static String regexHint(String description) {

@@ -169,8 +169,7 @@ class RuleLoaderTest {
                     when: {content: {regex: "(?<=foo)bar"}}
                     then: [deny]
                 """)).singleElement().asString()
-                .startsWith("rules.yaml:4:29: error: invalid regular expression")
-                .contains("(?<")
+                .startsWith("rules.yaml:4:29: error: invalid regular expression: invalid named capture '(?<=foo)bar' [FR005]")
                 .contains("[FR005]")
                 .contains("hint: patterns use RE2 syntax: no look-ahead, look-behind or back-references");
     }
@@ -181,10 +180,13 @@ class RuleLoaderTest {
                 version: 1
                 rules:
                   - id: r
-                    when: {content: {regex: "(abc"}}
+                    when: {content: {regex: "ab(c"}}
                     then: [deny]
                 """)).singleElement().asString()
-                .contains("error: invalid regular expression: missing closing ) in '(abc' [FR005]");
+                .startsWith("rules.yaml:4:32: error: invalid regular expression at character 3: missing closing ) 'ab(c' [FR005]");
+        assertThat(errors("version: 1\nrules: [{id: r, when: {content: {regex: 'a)b'}}, then: [deny]}]\n"))
+                .singleElement().asString()
+                .startsWith("rules.yaml:2:50: error: invalid regular expression at character 2: unexpected ) 'a)b' [FR005]");
     }
 
     @Test
