@@ -186,7 +186,7 @@ class RuleLoaderTest {
                 .startsWith("rules.yaml:4:32: error: invalid regular expression at character 3: missing closing ) 'ab(c' [FR005]");
         assertThat(errors("version: 1\nrules: [{id: r, when: {content: {regex: 'a)b'}}, then: [deny]}]\n"))
                 .singleElement().asString()
-                .startsWith("rules.yaml:2:50: error: invalid regular expression at character 2: unexpected ) 'a)b' [FR005]");
+                .startsWith("rules.yaml:2:43: error: invalid regular expression at character 2: unexpected ) 'a)b' [FR005]");
     }
 
     @Test
