@@ -115,7 +115,7 @@ public final class Main {
     }
 
     /** One event file, or every {@code *.json} in a directory except expected requests, by name. */
-    static List<Path> eventFiles(Path event) throws IOException {
+    public static List<Path> eventFiles(Path event) throws IOException {
         if (!Files.isDirectory(event)) {
             return List.of(event);
         }

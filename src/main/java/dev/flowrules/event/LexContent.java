@@ -214,7 +214,7 @@ public final class LexContent {
     }
 
     /** JSON writers refuse lone surrogates; they become U+FFFD, as the service would show them anyway. */
-    static String wellFormed(String text) {
+    public static String wellFormed(String text) {
         StringBuilder fixed = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

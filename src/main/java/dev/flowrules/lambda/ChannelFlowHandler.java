@@ -1,0 +1,99 @@
+package dev.flowrules.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.flowrules.Engine;
+import dev.flowrules.dsl.RuleLoadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+/**
+ * The ready channel-flow processor: deploy the jar with this handler and your rules, no Java code needed.
+ *
+ * <p>Configured by environment variables: {@code FLOWRULES_RULES} ({@code classpath:rules} by default, or a
+ * path), {@code FLOWRULES_ON_ERROR} ({@code fail-open} by default, or {@code fail-closed}),
+ * {@code FLOWRULES_LOG_LEVEL} ({@code INFO}, or {@code DEBUG} to log content and explanations), and the SDK's
+ * own: {@code AWS_REGION}, credentials, {@code AWS_ENDPOINT_URL}.
+ *
+ * <p>Rules are loaded and compiled, and the client built, once per container when Lambda creates the
+ * handler during init, so SnapStart snapshots a ready engine. Nothing is written to the output stream: the
+ * answer goes to Chime through ChannelFlowCallback.
+ */
+public final class ChannelFlowHandler implements RequestStreamHandler {
+    private final ChannelFlowProcessor processor;
+
+    /** Used by Lambda: the container-wide processor, built from the environment on first use. */
+    public ChannelFlowHandler() {
+        this(Container.PROCESSOR);
+    }
+
+    public ChannelFlowHandler(ChannelFlowProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] event = input.readNBytes(dev.flowrules.event.EventParser.MAX_EVENT_BYTES + 1);
+        long remaining = context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis();
+        processor.process(event, remaining);
+    }
+
+    /** Builds the processor from environment variables; separate so that tests can pass their own map. */
+    static ChannelFlowProcessor fromEnvironment(Map<String, String> env, ChimeSdkMessagingClient client,
+                                                Consumer<String> log) {
+        Engine engine;
+        try {
+            Path rules = RulesLocation.resolve(env.get("FLOWRULES_RULES"), ChannelFlowHandler.class.getClassLoader());
+            engine = Engine.fromRules(rules);
+        } catch (RuleLoadException e) {
+            log.accept(e.getMessage());
+            throw new IllegalStateException("flowrules: the rules have errors (listed above); fix them and redeploy");
+        } catch (IOException e) {
+            throw new IllegalStateException("flowrules: " + e.getMessage(), e);
+        }
+        FailurePolicy policy = FailurePolicy.parse(env.get("FLOWRULES_ON_ERROR"));
+        boolean debug = "DEBUG".equals(String.valueOf(env.get("FLOWRULES_LOG_LEVEL")).trim().toUpperCase(Locale.ROOT));
+        return new ChannelFlowProcessor(engine, client, policy, RetryPolicy.DEFAULT, log, debug);
+    }
+
+    /**
+     * The client the handler uses: region and credentials from the environment, the URLConnection HTTP client
+     * (the smallest cold start), and no SDK retries, because {@link ChannelFlowProcessor} retries within the
+     * processing deadline itself. The endpoint is left to the SDK, so AWS_ENDPOINT_URL keeps working.
+     */
+    static ChimeSdkMessagingClient defaultClient(Map<String, String> env) {
+        String region = env.get("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            throw new IllegalStateException("flowrules: AWS_REGION is not set (Lambda sets it; set it when running elsewhere)");
+        }
+        return ChimeSdkMessagingClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** Holder so that the environment is read once per container, and only by the no-argument constructor. */
+    private static final class Container {
+        static final ChannelFlowProcessor PROCESSOR;
+
+        static {
+            Map<String, String> env = System.getenv();
+            PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PROCESSOR = fromEnvironment(env, defaultClient(env), out::println);
+        }
+    }
+}

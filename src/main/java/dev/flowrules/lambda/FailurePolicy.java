@@ -1,0 +1,30 @@
+package dev.flowrules.lambda;
+
+import java.util.Locale;
+
+/**
+ * What the processor answers when it cannot follow the rules: the rules could not be evaluated, or the
+ * service refused the request the rules produced (BadRequestException).
+ */
+public enum FailurePolicy {
+    /** Deliver the message as it arrived (a no-change callback). The default: chat keeps flowing. */
+    FAIL_OPEN,
+    /** Drop the message (a deny callback). For channels where an unchecked message must never show. */
+    FAIL_CLOSED;
+
+    /** Reads {@code fail-open} or {@code fail-closed} (the FLOWRULES_ON_ERROR values); null or blank is the default. */
+    public static FailurePolicy parse(String text) {
+        if (text == null || text.isBlank()) {
+            return FAIL_OPEN;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "fail-open" -> FAIL_OPEN;
+            case "fail-closed" -> FAIL_CLOSED;
+            default -> throw new IllegalArgumentException("FLOWRULES_ON_ERROR must be fail-open or fail-closed, not '" + text + "'");
+        };
+    }
+
+    public String label() {
+        return this == FAIL_OPEN ? "fail-open" : "fail-closed";
+    }
+}

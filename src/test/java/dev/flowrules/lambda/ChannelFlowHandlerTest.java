@@ -1,0 +1,185 @@
+package dev.flowrules.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.flowrules.Engine;
+import dev.flowrules.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+/** The handler run as Lambda runs it: bytes in, nothing out, the callback on the wire to 127.0.0.1. */
+class ChannelFlowHandlerTest {
+    FakeChime chime;
+    final List<String> log = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws IOException {
+        chime = new FakeChime();
+    }
+
+    @AfterEach
+    void stop() {
+        chime.close();
+    }
+
+    @Test
+    void everyExampleEventGetsItsExpectedCallback() throws IOException {
+        ChannelFlowHandler handler = new ChannelFlowHandler(
+                ChannelFlowHandler.fromEnvironment(Map.of("FLOWRULES_RULES", "rules-examples"), chime.client(), log::add));
+        List<Path> events = Main.eventFiles(Path.of("rules-examples/events"));
+        for (Path event : events) {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(event)), output, new FakeContext());
+            assertThat(output.size()).as("a processor answers through the API, not its output").isZero();
+        }
+        assertThat(chime.requests).hasSize(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, JsonNode> expected = new java.util.LinkedHashMap<>(JsonNode.parser()
+                    .parse(Files.readString(Path.of(events.get(i).toString().replace(".json", ".expected.json")))).asObject());
+            expected.remove("ChannelArn");
+            assertThat(JsonNode.parser().parse(chime.requests.get(i).body()).asObject()).as(events.get(i).toString())
+                    .isEqualTo(expected);
+        }
+        assertThat(log).hasSize(events.size()).allMatch(line -> line.contains("\"status\":\"ok\""));
+    }
+
+    @Test
+    void rulesAreReadFromTheClasspathInsideAJar() throws IOException {
+        Path jar = dir.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("rules/"));
+            out.putNextEntry(new JarEntry("rules/deny.yaml"));
+            out.write(Files.readAllBytes(Path.of("src/test/resources/handler-rules/deny.yaml")));
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Path rules = RulesLocation.resolve("classpath:rules", loader);
+            Engine engine = Engine.fromRules(rules);
+            assertThat(engine.rules().rules()).extracting(r -> r.id()).containsExactly("deny-spam");
+        }
+    }
+
+    @Test
+    void rulesAreReadFromAClasspathDirectory() throws IOException {
+        Path rules = RulesLocation.resolve("classpath:/handler-rules", getClass().getClassLoader());
+        assertThat(Engine.fromRules(rules).rules().rules()).hasSize(1);
+    }
+
+    @Test
+    void aMissingRulesLocationOrBrokenRulesFailTheInitWithAClearMessage() throws IOException {
+        assertThatThrownBy(() -> ChannelFlowHandler.fromEnvironment(Map.of("FLOWRULES_RULES", "classpath:nope"), chime.client(), log::add))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("flowrules: no 'nope' on the classpath: package the rules in the jar under nope/ or set FLOWRULES_RULES to a path");
+        Files.writeString(dir.resolve("bad.yaml"), "version: 1\nrules: [{id: x, when: {contnet: a}, then: [deny]}]\n");
+        assertThatThrownBy(() -> ChannelFlowHandler.fromEnvironment(Map.of("FLOWRULES_RULES", dir.toString()), chime.client(), log::add))
+                .hasMessageContaining("the rules have errors");
+        assertThat(log).singleElement().asString().contains("bad.yaml:2:24: error: unknown field 'contnet'");
+        assertThatThrownBy(() -> ChannelFlowHandler.fromEnvironment(
+                Map.of("FLOWRULES_RULES", "rules-examples", "FLOWRULES_ON_ERROR", "maybe"), chime.client(), log::add))
+                .hasMessage("FLOWRULES_ON_ERROR must be fail-open or fail-closed, not 'maybe'");
+    }
+
+    /**
+     * A fresh JVM configured only by environment variables, as Lambda starts it: AWS_ENDPOINT_URL (the SDK's own
+     * variable) must reach the client the handler builds.
+     */
+    @Test
+    void theDefaultClientHonoursTheSdkEnvironmentVariables() throws Exception {
+        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalInvoke.class.getName(),
+                "rules-examples/events/moderation-banned-word.json");
+        Map<String, String> env = process.environment();
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("AWS_ACCESS_KEY_ID", "AKIDENV");
+        env.put("AWS_SECRET_ACCESS_KEY", "secret");
+        env.put("AWS_ENDPOINT_URL", chime.endpoint().toString());
+        env.put("FLOWRULES_RULES", "rules-examples");
+        env.put("FLOWRULES_ON_ERROR", "fail-closed");
+        process.redirectErrorStream(true);
+        Process started = process.start();
+        String output = new String(started.getInputStream().readAllBytes());
+        assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.exitValue()).as(output).isZero();
+        assertThat(output).contains("\"status\":\"ok\"").contains("\"outcome\":\"DENY\"");
+        assertThat(chime.requests).singleElement().satisfies(request -> assertThat(request.headers().get("Authorization"))
+                .singleElement().asString().contains("Credential=AKIDENV/").contains("/eu-west-1/chime/aws4_request"));
+    }
+
+    static final class FakeContext implements Context {
+        public String getAwsRequestId() {
+            return "req-1";
+        }
+
+        public String getLogGroupName() {
+            return "/aws/lambda/flowrules";
+        }
+
+        public String getLogStreamName() {
+            return "stream";
+        }
+
+        public String getFunctionName() {
+            return "flowrules";
+        }
+
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:111122223333:function:flowrules";
+        }
+
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        public int getRemainingTimeInMillis() {
+            return 10_000;
+        }
+
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                public void log(String message) {
+                    System.out.print(message);
+                }
+
+                public void log(byte[] message) {
+                    System.out.write(message, 0, message.length);
+                }
+            };
+        }
+    }
+}
