@@ -1,46 +1,331 @@
 package dev.flowrules.check;
 
+import com.google.re2j.Pattern;
+import dev.flowrules.dsl.Action;
+import dev.flowrules.dsl.Condition;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.DiagnosticCode;
+import dev.flowrules.dsl.Field;
 import dev.flowrules.dsl.LoadResult;
+import dev.flowrules.dsl.Operator;
 import dev.flowrules.dsl.RuleDef;
 import dev.flowrules.dsl.RuleFile;
 import dev.flowrules.dsl.RuleLoader;
+import dev.flowrules.dsl.SourcePos;
+import dev.flowrules.dsl.Template;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Checks across rules and files, after loading: what no single rule can tell about itself. */
+/**
+ * Checks across rules and files, after loading: what no single rule can tell about itself. Everything but
+ * duplicate ids is a warning: the rules work, but probably not as their author thinks.
+ */
 public final class RuleChecker {
     private RuleChecker() {
     }
 
-    /** Loads and checks; the result holds every problem of every file, sorted by position. */
+    /** Loads and checks; every problem of every file, sorted by position. What the engine needs before compiling. */
     public static LoadResult validate(List<Path> inputs) {
-        LoadResult loaded = RuleLoader.load(inputs);
-        List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-        all.addAll(check(loaded.files()));
-        all.sort(Comparator.comparing((Diagnostic d) -> d.pos().file())
-                .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
-        return new LoadResult(loaded.files(), all);
+        return validate(inputs, false);
     }
 
+    /**
+     * Loads, checks and, with {@code runTests}, runs the rule tests beside the rules when the rules have no
+     * errors: what {@code validate} in the CLI and the Maven goal report.
+     */
+    public static LoadResult validate(List<Path> inputs, boolean runTests) {
+        LoadResult loaded = RuleLoader.load(inputs);
+        List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+        all.addAll(check(loaded));
+        if (runTests && all.stream().noneMatch(Diagnostic::isError)) {
+            all.addAll(RuleTests.run(inputs, loaded.files()).diagnostics());
+        }
+        all.sort(Comparator.comparing((Diagnostic d) -> d.pos().file())
+                .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
+        return new LoadResult(loaded.files(), all, loaded.declaredIds());
+    }
+
+    public static List<Diagnostic> check(LoadResult loaded) {
+        List<Diagnostic> found = new ArrayList<>(duplicateIds(loaded.declaredIds()));
+        found.addAll(check(loaded.files()));
+        return found;
+    }
+
+    /** The warnings about rules that loaded; duplicate ids need {@link #check(LoadResult)}. */
     public static List<Diagnostic> check(List<RuleFile> files) {
+        List<RuleDef> rules = files.stream().flatMap(f -> f.rules().stream()).filter(RuleDef::enabled).toList();
         List<Diagnostic> found = new ArrayList<>();
-        Map<String, RuleDef> byId = new HashMap<>();
-        for (RuleFile file : files) {
-            for (RuleDef rule : file.rules()) {
-                RuleDef first = byId.putIfAbsent(rule.id(), rule);
-                if (first != null) {
-                    found.add(Diagnostic.error(DiagnosticCode.FR008, rule.pos(),
-                            "duplicate rule id '" + rule.id() + "' (first used at " + first.pos() + ")",
-                            "rule ids must be unique across all rule files; rename one of them"));
+        Set<RuleDef> unreachable = new LinkedHashSet<>();
+        for (int later = 0; later < rules.size(); later++) {
+            RuleDef rule = rules.get(later);
+            for (int earlier = 0; earlier < later; earlier++) {
+                RuleDef before = rules.get(earlier);
+                if (endsEvaluation(before) && covers(before, rule)) {
+                    found.add(Diagnostic.warning(DiagnosticCode.FR020, rule.pos(), "rule '" + rule.id()
+                                    + "' can never run: rule '" + before.id() + "' (" + before.pos() + ") matches every message it matches and then "
+                                    + (denies(before) ? "denies" : "stops"),
+                            "move '" + rule.id() + "' above '" + before.id() + "', or narrow the condition of '" + before.id() + "'"));
+                    unreachable.add(rule);
+                    break;
                 }
             }
         }
+        for (int i = 0; i < rules.size(); i++) {
+            RuleDef rule = rules.get(i);
+            if (unreachable.contains(rule)) {
+                continue;
+            }
+            overwrites(rule, rules.subList(i + 1, rules.size()), unreachable, found);
+            regexes(rule, found);
+            templates(rule, found);
+        }
         return found;
+    }
+
+    private static List<Diagnostic> duplicateIds(List<LoadResult.DeclaredId> ids) {
+        List<Diagnostic> found = new ArrayList<>();
+        Map<String, LoadResult.DeclaredId> byId = new HashMap<>();
+        for (LoadResult.DeclaredId id : ids) {
+            LoadResult.DeclaredId first = byId.putIfAbsent(id.id(), id);
+            if (first != null) {
+                found.add(Diagnostic.error(DiagnosticCode.FR008, id.pos(),
+                        "duplicate rule id '" + id.id() + "' (first used at " + first.pos() + ")",
+                        "rule ids must be unique across all rule files; rename one of them"));
+            }
+        }
+        return found;
+    }
+
+    /** Whether every message {@code later} matches is also matched by {@code earlier}: same condition, or always. */
+    private static boolean covers(RuleDef earlier, RuleDef later) {
+        return earlier.when() instanceof Condition.Always || Canonical.of(earlier.when()).equals(Canonical.of(later.when()));
+    }
+
+    private static boolean denies(RuleDef rule) {
+        return rule.then().stream().anyMatch(a -> a instanceof Action.Deny);
+    }
+
+    private static boolean endsEvaluation(RuleDef rule) {
+        return rule.then().stream().anyMatch(a -> a instanceof Action.Deny || a instanceof Action.Stop);
+    }
+
+    /** A write that a later rule, running on the same messages, always replaces: per docs/rules.md later wins. */
+    private static void overwrites(RuleDef rule, List<RuleDef> later, Set<RuleDef> unreachable, List<Diagnostic> found) {
+        if (endsEvaluation(rule)) {
+            return;
+        }
+        Map<String, Action> writes = writes(rule);
+        for (RuleDef next : later) {
+            if (unreachable.contains(next) || !covers(next, rule) || denies(next)) {
+                continue;
+            }
+            Map<String, Action> nextWrites = writes(next);
+            for (var entry : writes.entrySet()) {
+                if (nextWrites.containsKey(entry.getKey())) {
+                    found.add(Diagnostic.warning(DiagnosticCode.FR021, entry.getValue().pos(), "the " + entry.getKey()
+                                    + " set here is always replaced by rule '" + next.id() + "' (" + next.pos()
+                                    + "), which runs later on the same messages",
+                            "later rules win (docs/rules.md): remove one of the two, or give them different conditions"));
+                }
+            }
+            if (endsEvaluation(next)) {
+                return;
+            }
+        }
+    }
+
+    private static Map<String, Action> writes(RuleDef rule) {
+        Map<String, Action> writes = new LinkedHashMap<>();
+        for (Action action : rule.then()) {
+            if (action instanceof Action.ReplaceContent || action instanceof Action.BotToPlainText) {
+                writes.put("content", action);
+            } else if (action instanceof Action.SetMetadata) {
+                writes.put("metadata", action);
+            } else if (action instanceof Action.SetContentType) {
+                writes.put("content type", action);
+            } else if (action instanceof Action.SetPush push) {
+                if (push.title() != null) {
+                    writes.put("push title", action);
+                }
+                if (push.body() != null) {
+                    writes.put("push body", action);
+                }
+                if (push.type() != null) {
+                    writes.put("push type", action);
+                }
+            } else if (action instanceof Action.SetAttributes set) {
+                set.attributes().keySet().forEach(name -> writes.put("attribute '" + name + "'", action));
+            }
+        }
+        return writes;
+    }
+
+    private static void regexes(RuleDef rule, List<Diagnostic> found) {
+        forEachOperator(rule.when(), op -> {
+            if (op instanceof Operator.Regex regex) {
+                neverMatches(regex.pattern(), op.pos(), found);
+            }
+        });
+        for (Action action : rule.then()) {
+            if (action instanceof Action.RewriteContent rewrite) {
+                neverMatches(rewrite.regex(), action.pos(), found);
+                Pattern pattern = Pattern.compile(rewrite.regex(), rewrite.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0);
+                if (rewrite.replacement() != null && pattern.matcher("").find()) {
+                    found.add(Diagnostic.warning(DiagnosticCode.FR023, action.pos(), "the regex /" + rewrite.regex()
+                                    + "/ matches empty text, so '" + rewrite.keyword() + "' inserts its text between every two characters",
+                            "make the pattern require at least one character, e.g. use '+' instead of '*'"));
+                }
+            }
+        }
+    }
+
+    /**
+     * A sound subset of patterns that can never match: an anchor that demands the end of the text followed
+     * by more text ({@code a$b}), or the start of the text preceded by text ({@code a^b}), outside multi-line mode.
+     */
+    static void neverMatches(String regex, SourcePos pos, List<Diagnostic> found) {
+        if (hasMultiLineFlag(regex)) {
+            return;
+        }
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (inClass) {
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+            } else if (c == '$' && i + 1 < regex.length() && isLiteralStart(regex.charAt(i + 1)) && !optionalTail(regex, i)) {
+                found.add(neverMatch(regex, pos, "'$' (the end of the text) is followed by more text"));
+                return;
+            } else if (c == '^' && i > 0 && isLiteralEnd(regex.charAt(i - 1))) {
+                found.add(neverMatch(regex, pos, "'^' (the start of the text) comes after other text"));
+                return;
+            }
+        }
+    }
+
+    private static boolean hasMultiLineFlag(String regex) {
+        int at = regex.indexOf("(?");
+        while (at >= 0) {
+            int end = at + 2;
+            while (end < regex.length() && Character.isLetter(regex.charAt(end))) {
+                end++;
+            }
+            if (regex.substring(at + 2, end).indexOf('m') >= 0) {
+                return true;
+            }
+            at = regex.indexOf("(?", end);
+        }
+        return false;
+    }
+
+    private static boolean optionalTail(String regex, int dollar) {
+        return regex.indexOf('|', dollar) >= 0 || regex.indexOf(')', dollar) >= 0;
+    }
+
+    private static boolean isLiteralStart(char c) {
+        return Character.isLetterOrDigit(c) || c == ' ' || c == '_';
+    }
+
+    private static boolean isLiteralEnd(char c) {
+        return Character.isLetterOrDigit(c) || c == ' ' || c == '_';
+    }
+
+    private static Diagnostic neverMatch(String regex, SourcePos pos, String why) {
+        return Diagnostic.warning(DiagnosticCode.FR022, pos, "the regex /" + regex + "/ can never match: " + why,
+                "to match a literal '$' or '^' write '\\\\$' or '\\\\^'");
+    }
+
+    /** {@code {{attributes.X}}} is empty on messages without X; warn when the rule does not test for X. */
+    private static void templates(RuleDef rule, List<Diagnostic> found) {
+        Set<String> tested = new LinkedHashSet<>();
+        forEachFieldTest(rule.when(), tests -> {
+            if (tests.field().field() == Field.ATTRIBUTE) {
+                tested.add(tests.field().attribute());
+            }
+        });
+        for (Action action : rule.then()) {
+            for (Template template : templates(action)) {
+                for (Template.Part part : template.parts()) {
+                    if (part instanceof Template.Insert insert && insert.field().field() == Field.ATTRIBUTE
+                            && !tested.contains(insert.field().attribute())) {
+                        String name = insert.field().attribute();
+                        found.add(Diagnostic.warning(DiagnosticCode.FR024, action.pos(), "{{attributes." + name
+                                        + "}} inserts nothing on messages without the attribute '" + name + "', and this rule does not test for it",
+                                "add 'attributes: {" + name + ": {exists: true}}' to the rule's 'when', or check the attribute's name"));
+                        tested.add(name);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Template> templates(Action action) {
+        List<Template> templates = new ArrayList<>();
+        if (action instanceof Action.ReplaceContent a) {
+            templates.add(a.content());
+        } else if (action instanceof Action.RewriteContent a && a.replacement() != null) {
+            templates.add(a.replacement());
+        } else if (action instanceof Action.SetMetadata a) {
+            templates.add(a.metadata());
+        } else if (action instanceof Action.SetAttributes a) {
+            a.attributes().values().forEach(templates::addAll);
+        } else if (action instanceof Action.SetPush a) {
+            if (a.title() != null) {
+                templates.add(a.title());
+            }
+            if (a.body() != null) {
+                templates.add(a.body());
+            }
+        } else if (action instanceof Action.BotReplaceMessage a) {
+            templates.add(a.text());
+        } else if (action instanceof Action.BotAppendMessage a) {
+            templates.add(a.text());
+        } else if (action instanceof Action.BotToPlainText a) {
+            templates.add(a.text());
+        }
+        return templates;
+    }
+
+    private static void forEachFieldTest(Condition condition, java.util.function.Consumer<Condition.FieldTests> visit) {
+        if (condition instanceof Condition.All all) {
+            all.conditions().forEach(c -> forEachFieldTest(c, visit));
+        } else if (condition instanceof Condition.Any any) {
+            any.conditions().forEach(c -> forEachFieldTest(c, visit));
+        } else if (condition instanceof Condition.Not not) {
+            forEachFieldTest(not.condition(), visit);
+        } else if (condition instanceof Condition.FieldTests tests) {
+            visit.accept(tests);
+        }
+    }
+
+    private static void forEachOperator(Condition condition, java.util.function.Consumer<Operator> visit) {
+        forEachFieldTest(condition, tests -> tests.tests().forEach(visit));
+        visitBot(condition, visit);
+    }
+
+    private static void visitBot(Condition condition, java.util.function.Consumer<Operator> visit) {
+        if (condition instanceof Condition.All all) {
+            all.conditions().forEach(c -> visitBot(c, visit));
+        } else if (condition instanceof Condition.Any any) {
+            any.conditions().forEach(c -> visitBot(c, visit));
+        } else if (condition instanceof Condition.Not not) {
+            visitBot(not.condition(), visit);
+        } else if (condition instanceof Condition.BotMessage bot) {
+            bot.selector().parts().forEach(p -> p.tests().forEach(visit));
+        }
     }
 }

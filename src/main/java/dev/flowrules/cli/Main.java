@@ -3,6 +3,7 @@ package dev.flowrules.cli;
 import dev.flowrules.Engine;
 import dev.flowrules.callback.RequestJson;
 import dev.flowrules.check.RuleChecker;
+import dev.flowrules.check.RuleTests;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.LoadResult;
 import dev.flowrules.dsl.RuleLoadException;
@@ -27,7 +28,10 @@ public final class Main {
                   print the ChannelFlowCallback request for each processor event
                   (--explain: which rules matched, on what, on stderr)
               flowrules validate FILE_OR_DIR...
-                  check rule files; every problem as file:line:column: error: message
+                  check rule files (and run the tests beside them); every problem as
+                  file:line:column: error|warning: message
+              flowrules test FILE_OR_DIR...
+                  run the examples in *.test.yaml beside the rules; ends with 'N passed, N failed'
             """;
 
     private Main() {
@@ -50,6 +54,7 @@ public final class Main {
             return switch (command) {
                 case "eval" -> eval(rest, out, err);
                 case "validate" -> validate(rest, out, err);
+                case "test" -> test(rest, out);
                 default -> usage(err, "unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -135,7 +140,7 @@ public final class Main {
                 throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        LoadResult result = RuleChecker.validate(args.stream().map(Path::of).toList());
+        LoadResult result = RuleChecker.validate(args.stream().map(Path::of).toList(), true);
         printDiagnostics(result.diagnostics(), out);
         long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
         long warnings = result.diagnostics().size() - errors;
@@ -148,6 +153,24 @@ public final class Main {
         out.println("ok: " + rules + " rule(s) in " + result.files().size() + " file(s)"
                 + (warnings > 0 ? ", " + Summary.count(warnings, "warning") : ""));
         return 0;
+    }
+
+    private static int test(List<String> args, PrintStream out) {
+        if (args.isEmpty()) {
+            throw new UsageException("test needs at least one rule file or directory");
+        }
+        List<Path> inputs = args.stream().map(Path::of).toList();
+        LoadResult loaded = RuleChecker.validate(inputs);
+        if (loaded.hasErrors()) {
+            printDiagnostics(loaded.errors(), out);
+            out.println("the rules have errors; no test was run");
+            out.println("0 passed, 0 failed");
+            return 1;
+        }
+        RuleTests.Report report = RuleTests.run(inputs, loaded.files());
+        printDiagnostics(report.diagnostics(), out);
+        out.println(RuleTests.summary(report));
+        return report.failed() == 0 ? 0 : 1;
     }
 
     static void printDiagnostics(List<Diagnostic> diagnostics, PrintStream stream) {

@@ -23,7 +23,18 @@ public enum DiagnosticCode {
     FR016("unreadable-file"),
     FR017("limit-exceeded"),
     FR018("forbidden-yaml-tag"),
-    FR019("no-rule-files");
+    FR019("no-rule-files"),
+    FR020("unreachable-rule"),
+    FR021("overwritten-change"),
+    FR022("regex-never-matches"),
+    FR023("regex-matches-empty"),
+    FR024("template-value-may-be-missing"),
+    FR025("empty-list"),
+    FR026("duplicate-list-entry"),
+    FR027("list-entry-never-matches"),
+    FR028("tab-indentation"),
+    FR029("rule-test-failed"),
+    FR030("invalid-rule-test");
 
     private final String title;
 

@@ -3,11 +3,21 @@ package dev.flowrules.dsl;
 import java.util.List;
 
 /** The files that loaded and every problem found, in file, line and column order. */
-public record LoadResult(List<RuleFile> files, List<Diagnostic> diagnostics) {
+public record LoadResult(List<RuleFile> files, List<Diagnostic> diagnostics, List<DeclaredId> declaredIds) {
+
+    /** A rule id as written, kept even when the rule had other errors, so duplicates are still found. */
+    public record DeclaredId(String id, SourcePos pos) {
+    }
 
     public LoadResult {
         files = List.copyOf(files);
         diagnostics = List.copyOf(diagnostics);
+        declaredIds = List.copyOf(declaredIds);
+    }
+
+    public LoadResult(List<RuleFile> files, List<Diagnostic> diagnostics) {
+        this(files, diagnostics, files.stream().flatMap(f -> f.rules().stream())
+                .map(r -> new DeclaredId(r.id(), r.pos())).toList());
     }
 
     public boolean hasErrors() {

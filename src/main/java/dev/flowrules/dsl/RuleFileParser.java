@@ -52,6 +52,7 @@ final class RuleFileParser {
     private final String file;
     private final WordListReader lists;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<LoadResult.DeclaredId> declaredIds = new ArrayList<>();
 
     RuleFileParser(String file, java.nio.file.Path baseDir) {
         this.file = file;
@@ -60,6 +61,10 @@ final class RuleFileParser {
 
     List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    List<LoadResult.DeclaredId> declaredIds() {
+        return declaredIds;
     }
 
     RuleFile parseFile(Node root) {
@@ -134,6 +139,9 @@ final class RuleFileParser {
                 error(DiagnosticCode.FR013, pos(idKey.getValueNode()), "the rule id '" + id + "' is not a valid id",
                         "use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
                 id = null;
+            }
+            if (id != null) {
+                declaredIds.add(new LoadResult.DeclaredId(id, pos(node)));
             }
         }
         String description = null;

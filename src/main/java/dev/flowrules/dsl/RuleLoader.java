@@ -26,6 +26,7 @@ public final class RuleLoader {
     public static LoadResult load(List<Path> inputs) {
         List<RuleFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        List<LoadResult.DeclaredId> declared = new ArrayList<>();
         for (Path input : inputs) {
             String shown = displayName(input);
             if (Files.isDirectory(input)) {
@@ -42,15 +43,15 @@ public final class RuleLoader {
                             "point at the directory that holds your rule files, or add one"));
                 }
                 for (Path file : found) {
-                    collect(loadFile(file), files, diagnostics);
+                    collect(loadFile(file), files, diagnostics, declared);
                 }
-            } else {
-                collect(loadFile(input), files, diagnostics);
+            } else if (!RuleTestParser.isTestFile(input)) { // examples, run by the checker, not rules
+                collect(loadFile(input), files, diagnostics, declared);
             }
         }
         diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.pos().file())
                 .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
-        return new LoadResult(files, diagnostics);
+        return new LoadResult(files, diagnostics, declared);
     }
 
     /** Rule files below a directory, sorted by path so that rule order does not depend on the file system. */
@@ -105,12 +106,16 @@ public final class RuleLoader {
         }
         RuleFileParser parser = new RuleFileParser(name, baseDir);
         RuleFile file = parser.parseFile(parsed.root());
-        return new LoadResult(file == null ? List.of() : List.of(file), parser.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(parser.diagnostics());
+        diagnostics.addAll(YamlSource.indentationWarnings(name, bytes));
+        return new LoadResult(file == null ? List.of() : List.of(file), diagnostics, parser.declaredIds());
     }
 
-    private static void collect(LoadResult result, List<RuleFile> files, List<Diagnostic> diagnostics) {
+    private static void collect(LoadResult result, List<RuleFile> files, List<Diagnostic> diagnostics,
+                                List<LoadResult.DeclaredId> declared) {
         files.addAll(result.files());
         diagnostics.addAll(result.diagnostics());
+        declared.addAll(result.declaredIds());
     }
 
     private static Diagnostic unreadable(String shown, IOException e) {

@@ -75,12 +75,30 @@ final class WordListReader {
             return null;
         }
         List<String> words = new ArrayList<>();
-        for (String line : text.split("\r?\n", -1)) {
-            String entry = line.strip();
+        java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
+        String shown = RuleLoader.displayName(path);
+        String[] lines = text.split("\r?\n", -1);
+        for (int number = 1; number <= lines.length; number++) {
+            String entry = lines[number - 1].strip();
             if (entry.startsWith("\uFEFF")) {
                 entry = entry.substring(1).strip();
             }
             if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            SourcePos where = new SourcePos(shown, number, 1);
+            List<String> folded = Words.entryWords(entry);
+            if (folded.isEmpty()) {
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.FR027, where, "the entry '" + RuleFileParser.abbreviate(entry)
+                        + "' has no letters or digits, so it never matches a whole word",
+                        "remove it, or test for it with 'contains' instead"));
+                continue;
+            }
+            Integer earlier = firstLine.putIfAbsent(String.join(" ", folded), number);
+            if (earlier != null) {
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.FR026, where, "the entry '" + RuleFileParser.abbreviate(entry)
+                        + "' is the same word as line " + earlier + " once case and width are folded",
+                        "remove one of them"));
                 continue;
             }
             words.add(entry);
@@ -89,6 +107,10 @@ final class WordListReader {
                         + MAX_ENTRIES + " entries", "split it into several lists"));
                 return null;
             }
+        }
+        if (words.isEmpty()) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.FR025, at, "list file '" + name + "' has no entries, so this test never matches",
+                    "add one word or phrase per line"));
         }
         WordList list = new WordList(RuleLoader.displayName(path), List.copyOf(words));
         cache.put(name, list);

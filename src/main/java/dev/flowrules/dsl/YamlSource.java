@@ -112,6 +112,33 @@ final class YamlSource {
         return new Parsed(root, null);
     }
 
+    /**
+     * Tabs in indentation are a YAML error when they matter and invisible trouble when they do not (a tab
+     * inside a flow mapping, or on an otherwise blank line): every line indented with a tab gets a warning.
+     */
+    static List<Diagnostic> indentationWarnings(String file, byte[] bytes) {
+        List<Diagnostic> warnings = new ArrayList<>();
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                int indentEnd = lineStart;
+                while (indentEnd < i && (text.charAt(indentEnd) == ' ' || text.charAt(indentEnd) == '\t')) {
+                    indentEnd++;
+                }
+                int tab = text.indexOf('\t', lineStart);
+                if (tab >= 0 && tab < indentEnd) {
+                    warnings.add(Diagnostic.warning(DiagnosticCode.FR028, new SourcePos(file, line, tab - lineStart + 1),
+                            "this line is indented with a tab", "indent with spaces only; editors can show tabs and convert them"));
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return warnings;
+    }
+
     private static Diagnostic findForeignTag(String file, Node node, Map<Node, Boolean> seen) {
         if (seen.put(node, Boolean.TRUE) != null) {
             return null;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every sample event in rules-examples/events, through the CLI, against the expected request beside it. */
@@ -45,12 +46,25 @@ class ExamplesEndToEndTest {
     @TestFactory
     Stream<DynamicTest> everyExampleRuleFileIsValid() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream()
+            return files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".test.yaml")).sorted().toList().stream()
                     .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                         Run run = cli("validate", file.toString());
                         assertThat(run.status()).as(run.out()).isZero();
                         assertThat(run.out()).startsWith("ok: ");
                     }));
         }
+    }
+
+    @Test
+    void everyExampleRuleFileCarriesPassingTests() throws IOException {
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            List<Path> ruleFiles = files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".test.yaml")).toList();
+            for (Path ruleFile : ruleFiles) {
+                assertThat(dev.flowrules.dsl.RuleTestParser.testFileFor(ruleFile)).as("tests beside " + ruleFile).exists();
+            }
+        }
+        Run run = cli("test", EXAMPLES.toString());
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).matches("(?s)\\d+ passed, 0 failed\\n");
     }
 }

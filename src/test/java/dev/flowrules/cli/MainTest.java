@@ -30,9 +30,11 @@ class MainTest {
         assertThat(run.status()).isEqualTo(1);
         String shown = dev.flowrules.dsl.RuleLoader.displayName(file);
         assertThat(run.out()).isEqualTo("""
+                %1$s:6:5: error: duplicate rule id 'greet' (first used at %1$s:3:5) [FR008]
+                  hint: rule ids must be unique across all rule files; rename one of them
                 %1$s:7:22: error: unknown test 'contians' in the test on 'content' [FR007]
                   hint: did you mean 'contains'?
-                1 error, 0 warnings in 1 file
+                2 errors, 0 warnings in 1 file
                 """.formatted(shown));
     }
 

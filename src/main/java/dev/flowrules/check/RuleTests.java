@@ -1,0 +1,119 @@
+package dev.flowrules.check;
+
+import dev.flowrules.compile.RuleSet;
+import dev.flowrules.dsl.Diagnostic;
+import dev.flowrules.dsl.DiagnosticCode;
+import dev.flowrules.dsl.RuleFile;
+import dev.flowrules.dsl.RuleTestCase;
+import dev.flowrules.dsl.RuleTestParser;
+import dev.flowrules.eval.Decision;
+import dev.flowrules.eval.Evaluator;
+import dev.flowrules.event.Message;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Runs the examples of {@code *.test.yaml} files against the rules being checked, all of them together, as
+ * they run in production. A failing example is reported at its own line with expected against actual.
+ */
+public final class RuleTests {
+    private RuleTests() {
+    }
+
+    public record Report(int passed, int failed, List<Diagnostic> diagnostics) {
+    }
+
+    /** Test files for the inputs: every one below a directory, and for a rule file its sibling. */
+    public static List<Path> testFiles(List<Path> inputs) {
+        List<Path> found = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile).filter(RuleTestParser::isTestFile).sorted().forEach(found::add);
+                } catch (IOException e) {
+                    // The loader reports unreadable directories; nothing more to say here.
+                }
+            } else if (RuleTestParser.isTestFile(input)) {
+                found.add(input);
+            } else {
+                Path sibling = RuleTestParser.testFileFor(input);
+                if (Files.isRegularFile(sibling)) {
+                    found.add(sibling);
+                }
+            }
+        }
+        return found.stream().distinct().toList();
+    }
+
+    public static Report run(List<Path> inputs, List<RuleFile> files) {
+        RuleSet rules = RuleSet.compile(files);
+        int passed = 0;
+        int failed = 0;
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Path testFile : testFiles(inputs)) {
+            RuleTestParser.Result parsed = RuleTestParser.parse(testFile);
+            diagnostics.addAll(parsed.diagnostics());
+            failed += (int) parsed.diagnostics().stream().filter(Diagnostic::isError).count();
+            for (RuleTestCase testCase : parsed.cases()) {
+                List<String> differences = compare(testCase.expect(), Evaluator.evaluate(rules, testCase.message()));
+                if (differences.isEmpty()) {
+                    passed++;
+                } else {
+                    failed++;
+                    diagnostics.add(Diagnostic.error(DiagnosticCode.FR029, testCase.pos(),
+                            "rule test '" + testCase.name() + "' failed",
+                            String.join("\n        ", differences)));
+                }
+            }
+        }
+        return new Report(passed, failed, diagnostics);
+    }
+
+    static List<String> compare(RuleTestCase.Expectation expect, Decision decision) {
+        List<String> differences = new ArrayList<>();
+        Message actual = decision.result();
+        check(differences, "outcome", expect.outcome(), decision.outcome().name());
+        if (expect.rules() != null && !expect.rules().equals(decision.matchedRuleIds())) {
+            differences.add("expected rules " + expect.rules() + ", matched " + decision.matchedRuleIds());
+        }
+        check(differences, "content", expect.content(), actual.content());
+        check(differences, "content type", expect.contentType(), actual.contentType());
+        check(differences, "metadata", expect.metadata(), actual.metadata());
+        check(differences, "push title", expect.pushTitle(), actual.push().title());
+        check(differences, "push body", expect.pushBody(), actual.push().body());
+        check(differences, "push type", expect.pushType(), actual.push().type());
+        if (expect.attributes() != null) {
+            for (Map.Entry<String, List<String>> entry : expect.attributes().entrySet()) {
+                List<String> values = actual.attributes().get(entry.getKey());
+                List<String> shown = values == null ? List.of() : values;
+                if (!entry.getValue().equals(shown)) {
+                    differences.add("attribute " + entry.getKey() + ": expected "
+                            + (entry.getValue().isEmpty() ? "absent" : entry.getValue()) + ", actual "
+                            + (values == null ? "absent" : values));
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static void check(List<String> differences, String what, String expected, String actual) {
+        if (expected != null && !Objects.equals(expected, actual)) {
+            differences.add(what + ": expected " + quote(expected) + ", actual " + quote(actual));
+        }
+    }
+
+    private static String quote(String text) {
+        return text == null ? "(absent)" : "\"" + text + "\"";
+    }
+
+    /** For the CLI's last line. */
+    public static String summary(Report report) {
+        return report.passed() + " passed, " + report.failed() + " failed";
+    }
+}
