@@ -4,8 +4,17 @@ import dev.flowrules.check.RuleChecker;
 import dev.flowrules.cli.Summary;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.LoadResult;
+import dev.flowrules.dsl.RuleTestParser;
+import dev.flowrules.dsl.SourcePos;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -14,15 +23,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Checks rule files during the build: {@code mvn flowrules:validate}, bound to the {@code validate} phase so
- * that {@code mvn verify} fails on a bad rule file. Problems are logged as {@code file:line:column: error: ...}
- * lines that IDEs link to.
+ * that {@code mvn verify} fails on a bad rule file. Runs the rule tests beside the rules too. Problems are
+ * logged as {@code /absolute/path:line:column: error: ...} lines, which IDEs link to, like the compiler's.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = true)
 public final class ValidateMojo extends AbstractMojo {
+    static final String DEFAULT_RULES = "src/main/resources/rules";
 
     /** Rule files or directories to check. */
-    @Parameter(property = "flowrules.rules", defaultValue = "${project.basedir}/src/main/resources/rules")
+    @Parameter(property = "flowrules.rules", defaultValue = "${project.basedir}/" + DEFAULT_RULES)
     private List<File> rules;
+
+    /**
+     * Glob patterns, relative to each rules directory, choosing the rule files in it (e.g. {@code **}{@code /*.rules.yaml}).
+     * By default every {@code *.yaml} and {@code *.yml} but {@code *.test.yaml}.
+     */
+    @Parameter(property = "flowrules.includes")
+    private List<String> includes;
 
     /** Fail the build on warnings too. */
     @Parameter(property = "flowrules.failOnWarning", defaultValue = "false")
@@ -38,12 +55,25 @@ public final class ValidateMojo extends AbstractMojo {
             getLog().info("flowrules: validation skipped");
             return;
         }
-        LoadResult result = RuleChecker.validate(rules.stream().map(File::toPath).toList());
+        List<Path> inputs = new ArrayList<>();
+        for (File location : rules) {
+            Path path = location.toPath();
+            if (!Files.exists(path)) {
+                if (path.endsWith(Path.of(DEFAULT_RULES)) && rules.size() == 1) {
+                    getLog().info("flowrules: no rules at " + path + "; nothing to check");
+                    return;
+                }
+                throw new MojoFailureException("flowrules: " + path + " does not exist; check the 'rules' parameter");
+            }
+            inputs.addAll(select(path));
+        }
+        LoadResult result = RuleChecker.validate(inputs, true);
         for (Diagnostic diagnostic : result.diagnostics()) {
+            String line = absolute(diagnostic).format();
             if (diagnostic.isError()) {
-                getLog().error(diagnostic.format());
+                getLog().error(line);
             } else {
-                getLog().warn(diagnostic.format());
+                getLog().warn(line);
             }
         }
         long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
@@ -55,5 +85,36 @@ public final class ValidateMojo extends AbstractMojo {
         int ruleCount = result.files().stream().mapToInt(f -> f.rules().size()).sum();
         getLog().info("flowrules: " + ruleCount + " rule(s) in " + result.files().size() + " file(s) are valid"
                 + (warnings > 0 ? " (" + Summary.count(warnings, "warning") + ")" : ""));
+    }
+
+    /** A directory with includes becomes the files they choose (plus the test files beside them). */
+    private List<Path> select(Path location) throws MojoFailureException {
+        if (!Files.isDirectory(location) || includes == null || includes.isEmpty()) {
+            return List.of(location);
+        }
+        // As in Maven's own includes, a leading **/ also matches files directly in the directory.
+        List<PathMatcher> matchers = includes.stream()
+                .flatMap(glob -> glob.startsWith("**/") ? Stream.of(glob, glob.substring(3)) : Stream.of(glob))
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        try (Stream<Path> walk = Files.walk(location)) {
+            List<Path> chosen = walk.filter(Files::isRegularFile)
+                    .filter(p -> !RuleTestParser.isTestFile(p))
+                    .filter(p -> matchers.stream().anyMatch(m -> m.matches(location.relativize(p))))
+                    .sorted().toList();
+            if (chosen.isEmpty()) {
+                throw new MojoFailureException("flowrules: no file in " + location + " matches the includes " + includes);
+            }
+            return chosen;
+        } catch (IOException e) {
+            throw new MojoFailureException("flowrules: cannot read " + location + ": " + e.getMessage());
+        }
+    }
+
+    /** Maven runs in the project directory; absolute paths are what IDEs link reliably, as with javac. */
+    private static Diagnostic absolute(Diagnostic diagnostic) {
+        SourcePos pos = diagnostic.pos();
+        String file = Path.of(pos.file()).toAbsolutePath().normalize().toString();
+        return new Diagnostic(diagnostic.code(), diagnostic.severity(), new SourcePos(file, pos.line(), pos.column()),
+                diagnostic.message(), diagnostic.hint());
     }
 }
