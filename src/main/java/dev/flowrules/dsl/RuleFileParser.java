@@ -26,9 +26,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class RuleFileParser {
     static final int SUPPORTED_VERSION = 1;
-    static final int MAX_RULES_PER_FILE = 2_000;
-    static final int MAX_PATTERN_LENGTH = 2_000;
-    static final int MAX_TEXT_LENGTH = 16_384;
 
     static final Set<String> FILE_KEYS = Set.of("version", "description", "rules");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "enabled", "when", "then");
@@ -108,9 +105,9 @@ final class RuleFileParser {
             wrongType(rulesNode, "'rules'", "a list of rules", "start each rule with '- id: ...' on its own line");
             return null;
         }
-        if (sequence.getValue().size() > MAX_RULES_PER_FILE) {
+        if (sequence.getValue().size() > LoaderLimits.MAX_RULES_PER_FILE) {
             error(DiagnosticCode.FR017, pos(rulesNode), "the file has " + sequence.getValue().size()
-                    + " rules; a file may hold at most " + MAX_RULES_PER_FILE, "split the rules over several files");
+                    + " rules; a file may hold at most " + LoaderLimits.MAX_RULES_PER_FILE, "split the rules over several files");
             return null;
         }
         List<RuleDef> rules = new ArrayList<>();
@@ -529,9 +526,9 @@ final class RuleFileParser {
     }
 
     private Pattern compiles(Node node, String pattern, boolean ignoreCase) {
-        if (pattern.length() > MAX_PATTERN_LENGTH) {
+        if (pattern.length() > LoaderLimits.MAX_PATTERN_LENGTH) {
             error(DiagnosticCode.FR017, pos(node), "the regular expression has " + pattern.length()
-                    + " characters; at most " + MAX_PATTERN_LENGTH + " are allowed",
+                    + " characters; at most " + LoaderLimits.MAX_PATTERN_LENGTH + " are allowed",
                     "split it into several rules, or use 'contains-word' with a list file for long alternatives");
             return null;
         }
@@ -1058,9 +1055,9 @@ final class RuleFileParser {
 
     private String string(Node node, String what) {
         if (node instanceof ScalarNode scalar && !isNull(node)) {
-            if (scalar.getValue().length() > MAX_TEXT_LENGTH) {
+            if (scalar.getValue().length() > LoaderLimits.MAX_TEXT_LENGTH) {
                 error(DiagnosticCode.FR017, pos(node), what + " has " + scalar.getValue().length()
-                        + " characters; at most " + MAX_TEXT_LENGTH + " are allowed", "shorten it, or use a list file");
+                        + " characters; at most " + LoaderLimits.MAX_TEXT_LENGTH + " are allowed", "shorten it, or use a list file");
                 return null;
             }
             return scalar.getValue();
@@ -1083,9 +1080,9 @@ final class RuleFileParser {
             wrongType(node, what, "a non-empty list", "e.g. " + what.replace("'", "") + ": [first, second]");
             return null;
         }
-        if (sequence.getValue().size() > WordListReader.MAX_ENTRIES) {
+        if (sequence.getValue().size() > LoaderLimits.MAX_LIST_ENTRIES) {
             error(DiagnosticCode.FR017, pos(node), what + " has " + sequence.getValue().size() + " entries; at most "
-                    + WordListReader.MAX_ENTRIES + " are allowed", "split the list");
+                    + LoaderLimits.MAX_LIST_ENTRIES + " are allowed", "split the list");
             return null;
         }
         List<String> values = new ArrayList<>();

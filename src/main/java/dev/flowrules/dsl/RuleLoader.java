@@ -85,9 +85,9 @@ public final class RuleLoader {
         byte[] bytes;
         try {
             long size = Files.size(file);
-            if (size > YamlSource.MAX_FILE_BYTES) {
+            if (size > LoaderLimits.MAX_FILE_BYTES) {
                 return new LoadResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.FR017, new SourcePos(shown, 1, 1),
-                        "the file is " + size + " bytes; a rule file may be at most " + YamlSource.MAX_FILE_BYTES + " bytes",
+                        "the file is " + size + " bytes; a rule file may be at most " + LoaderLimits.MAX_FILE_BYTES + " bytes",
                         "split the rules over several files, or move long word lists into list files")));
             }
             bytes = Files.readAllBytes(file);

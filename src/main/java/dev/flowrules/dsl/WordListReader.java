@@ -18,8 +18,6 @@ import java.util.Map;
  * file's directory, so a rule file cannot read arbitrary files of the machine that loads it.
  */
 final class WordListReader {
-    static final int MAX_ENTRIES = 100_000;
-    static final int MAX_FILE_BYTES = 4 << 20;
 
     private final String ruleFile;
     private final Path baseDir;
@@ -31,6 +29,15 @@ final class WordListReader {
     WordListReader(String ruleFile, Path baseDir) {
         this.ruleFile = ruleFile;
         this.baseDir = baseDir;
+    }
+
+    /** The real locations, links resolved: a link inside the directory may not reach a file outside it. */
+    private static boolean insideReal(Path root, Path path) {
+        try {
+            return path.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     WordList read(String name, SourcePos at, List<Diagnostic> diagnostics) {
@@ -50,6 +57,11 @@ final class WordListReader {
                     + "' is outside the rule file's directory", "keep list files in the rule file's directory or below it"));
             return null;
         }
+        if (Files.isRegularFile(path) && !insideReal(root, path)) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name
+                    + "' leads outside the rule file's directory (through a link)", "copy the list next to the rules instead of linking it"));
+            return null;
+        }
         if (!Files.isRegularFile(path)) {
             diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name + "' does not exist",
                     "list files are looked up next to " + ruleFile + "; looked for " + RuleLoader.displayName(path)));
@@ -57,9 +69,9 @@ final class WordListReader {
         }
         String text;
         try {
-            if (Files.size(path) > MAX_FILE_BYTES) {
+            if (Files.size(path) > LoaderLimits.MAX_LIST_FILE_BYTES) {
                 diagnostics.add(Diagnostic.error(DiagnosticCode.FR017, at, "list file '" + name + "' is larger than "
-                        + MAX_FILE_BYTES + " bytes", "split it into several lists"));
+                        + LoaderLimits.MAX_LIST_FILE_BYTES + " bytes", "split it into several lists"));
                 return null;
             }
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -102,9 +114,9 @@ final class WordListReader {
                 continue;
             }
             words.add(entry);
-            if (words.size() > MAX_ENTRIES) {
+            if (words.size() > LoaderLimits.MAX_LIST_ENTRIES) {
                 diagnostics.add(Diagnostic.error(DiagnosticCode.FR017, at, "list file '" + name + "' has more than "
-                        + MAX_ENTRIES + " entries", "split it into several lists"));
+                        + LoaderLimits.MAX_LIST_ENTRIES + " entries", "split it into several lists"));
                 return null;
             }
         }

@@ -30,9 +30,6 @@ import org.yaml.snakeyaml.representer.Representer;
  * the {@link LoaderOptions} limits bound aliases, nesting and size so a hostile file fails fast.
  */
 final class YamlSource {
-    static final int MAX_FILE_BYTES = 1 << 20;
-    static final int MAX_NESTING = 40;
-    static final int MAX_ALIASES = 20;
 
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.NULL, Tag.FLOAT, Tag.MAP,
             Tag.SEQ, Tag.TIMESTAMP);
@@ -48,9 +45,9 @@ final class YamlSource {
     }
 
     static Parsed parse(String file, byte[] bytes) {
-        if (bytes.length > MAX_FILE_BYTES) {
+        if (bytes.length > LoaderLimits.MAX_FILE_BYTES) {
             return problem(DiagnosticCode.FR017, new SourcePos(file, 1, 1),
-                    "the file is " + bytes.length + " bytes; a rule file may be at most " + MAX_FILE_BYTES + " bytes",
+                    "the file is " + bytes.length + " bytes; a rule file may be at most " + LoaderLimits.MAX_FILE_BYTES + " bytes",
                     "split the rules over several files, or move long word lists into list files");
         }
         String text;
@@ -69,9 +66,9 @@ final class YamlSource {
             text = text.substring(1);
         }
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_NESTING);
-        options.setCodePointLimit(MAX_FILE_BYTES);
+        options.setMaxAliasesForCollections(LoaderLimits.MAX_ALIASES);
+        options.setNestingDepthLimit(LoaderLimits.MAX_NESTING);
+        options.setCodePointLimit(LoaderLimits.MAX_FILE_BYTES);
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(true); // duplicates are reported by the loader, with both positions
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
@@ -97,11 +94,11 @@ final class YamlSource {
             return problem(DiagnosticCode.FR001, SourcePos.of(file, e.getProblemMark()), syntaxMessage(e), syntaxHint(e));
         } catch (YAMLException e) {
             return problem(DiagnosticCode.FR017, new SourcePos(file, 1, 1), "the YAML could not be read: " + e.getMessage(),
-                    "simplify the file: fewer anchors and aliases (at most " + MAX_ALIASES + "), nesting at most "
-                            + MAX_NESTING + " levels deep");
+                    "simplify the file: fewer anchors and aliases (at most " + LoaderLimits.MAX_ALIASES + "), nesting at most "
+                            + LoaderLimits.MAX_NESTING + " levels deep");
         } catch (StackOverflowError e) {
             return problem(DiagnosticCode.FR017, new SourcePos(file, 1, 1), "the YAML is nested too deeply",
-                    "nest conditions at most " + MAX_NESTING + " levels deep");
+                    "nest conditions at most " + LoaderLimits.MAX_NESTING + " levels deep");
         }
         if (root != null) {
             Diagnostic tagProblem = findForeignTag(file, root, new IdentityHashMap<>());

@@ -1,0 +1,26 @@
+package dev.flowrules.dsl;
+
+/**
+ * Every limit the loader puts on rule files, in one place (docs/security.md lists them). They bound the time
+ * and memory a hostile or mistaken file can cost; real rule sets stay far below them.
+ */
+public final class LoaderLimits {
+    /** Bytes in one rule file. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+    /** Nesting of YAML collections (conditions inside conditions). */
+    public static final int MAX_NESTING = 40;
+    /** YAML aliases (*name) that point at collections: what alias-expansion bombs need. */
+    public static final int MAX_ALIASES = 20;
+    public static final int MAX_RULES_PER_FILE = 2_000;
+    /** Characters in a regular expression or wildcard. */
+    public static final int MAX_PATTERN_LENGTH = 2_000;
+    /** Characters in any other single value. */
+    public static final int MAX_TEXT_LENGTH = 16_384;
+    /** Entries in a word list, inline or in a file. */
+    public static final int MAX_LIST_ENTRIES = 100_000;
+    /** Bytes in one word-list file. */
+    public static final int MAX_LIST_FILE_BYTES = 4 << 20;
+
+    private LoaderLimits() {
+    }
+}
