@@ -781,8 +781,8 @@ final class RuleFileParser {
         if (selector == null) {
             return null;
         }
-        NodeTuple with = ((MappingNode) value).getValue().stream()
-                .filter(t -> "with".equals(scalarText(t.getKeyNode()))).findFirst().orElse(null);
+        NodeTuple with = value instanceof MappingNode mapping ? mapping.getValue().stream()
+                .filter(t -> "with".equals(scalarText(t.getKeyNode()))).findFirst().orElse(null) : null;
         if (with == null) {
             error(DiagnosticCode.FR004, pos(value), "'bot-replace-message' needs 'with': the text of the new message",
                     "e.g. 'bot-replace-message: {index: 1, with: \"Let me get a person for you.\"}'");

@@ -379,4 +379,11 @@ class RuleLoaderTest {
                 """)).containsExactly("rules.yaml:4:33: error: 'index' must be a message number from 1, or 'last', not 'first' [FR003]\n"
                 + "  hint: the bot's first message is 'index: 1'");
     }
+
+    /** Found by LoaderFuzzTest: an action key with nothing after it made the loader throw. */
+    @Test
+    void anEmptyBotReplaceIsAnErrorNotACrash() {
+        assertThat(errors("version: 1\nrules:\n  - id: r\n    when: always\n    then:\n      - bot-replace-message:\n"))
+                .singleElement().asString().contains("'bot-replace-message' needs 'with'");
+    }
 }

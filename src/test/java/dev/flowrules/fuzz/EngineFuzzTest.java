@@ -1,0 +1,54 @@
+package dev.flowrules.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.flowrules.Engine;
+import dev.flowrules.callback.CallbackMapper;
+import dev.flowrules.callback.RequestLimits;
+import dev.flowrules.eval.Decision;
+import dev.flowrules.event.InvalidEventException;
+import dev.flowrules.event.LexContent;
+import dev.flowrules.event.Message;
+import dev.flowrules.event.ProcessorEvent;
+import dev.flowrules.event.PushNotification;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Any event bytes, and any message fields, through the example rules: no exception but InvalidEventException
+ * for an unanswerable event, and never a request that breaks a service limit.
+ */
+class EngineFuzzTest {
+    static final Engine ENGINE = Engine.fromRules(Path.of("rules-examples"));
+
+    @FuzzTest(maxDuration = "60s")
+    void anyEventBytes(byte[] bytes) {
+        try {
+            check(ENGINE.process(bytes).request());
+        } catch (InvalidEventException expected) {
+            // an event without its ids, or not JSON: refused with a message, which is the contract
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void anyMessageFields(FuzzedDataProvider data) {
+        String contentType = data.pickValue(new String[] {LexContent.MESSAGES_TYPE, LexContent.ERROR_TYPE, "text/markdown", "text/plain"});
+        Message message = new Message("m-1", "arn:aws:chime:us-east-1:1:app-instance/a/channel/c",
+                data.consumeString(6000), contentType, data.consumeString(1200), data.consumeString(64), data.consumeString(64),
+                data.consumeBoolean() ? "sub-1" : null, "STANDARD", "PERSISTENT",
+                new PushNotification(data.consumeString(80), data.consumeString(200), data.consumeString(8)),
+                Map.of(data.consumeString(70), List.of(data.consumeString(600)), "priority", List.of(data.consumeString(8)),
+                        "CHIME.LEX.sessionState.intent.name", List.of(data.consumeRemainingAsString())));
+        ProcessorEvent event = new ProcessorEvent("CHANNEL_MESSAGE_EVENT", "0123456789abcdef0123456789abcdef", message);
+        Decision decision = ENGINE.evaluate(event);
+        check(CallbackMapper.toRequest(event, decision));
+    }
+
+    private static void check(software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest request) {
+        List<String> violations = RequestLimits.violations(request);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("request breaks the service's limits: " + violations);
+        }
+    }
+}
