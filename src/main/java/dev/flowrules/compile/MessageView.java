@@ -18,13 +18,20 @@ import java.util.Map;
 public final class MessageView {
     private final Message message;
     private final Map<String, String> lowered = new IdentityHashMap<>();
-    private final Map<String, WordIndex.Scan> words = new IdentityHashMap<>();
+    private final WordIndex wordIndex;
+    private final Map<String, Map<Integer, String>> wordHits = new IdentityHashMap<>();
+    private Map<Object, String> regexResults;
     private LexContent.Parsed lex;
     private boolean lexRead;
     private List<String> botTexts;
 
     public MessageView(Message message) {
+        this(message, new WordIndex());
+    }
+
+    MessageView(Message message, WordIndex wordIndex) {
         this.message = message;
+        this.wordIndex = wordIndex;
     }
 
     public Message message() {
@@ -116,8 +123,36 @@ public final class MessageView {
         return lowered.computeIfAbsent(value, v -> v.toLowerCase(Locale.ROOT));
     }
 
-    WordIndex.Scan words(String value) {
-        return words.computeIfAbsent(value, WordIndex::scan);
+    /** Which word lists have an entry in this value: one pass over its words, shared by every rule. */
+    Map<Integer, String> wordHits(String value) {
+        return wordHits.computeIfAbsent(value, v -> wordIndex.hits(WordIndex.scan(v)));
+    }
+
+    private static final String NO_MATCH = new String("no match");
+
+    /** A regex's first match in a value, found once however many rules test the same pattern on it. */
+    String regexFind(com.google.re2j.Pattern pattern, String value) {
+        if (regexResults == null) {
+            regexResults = new java.util.HashMap<>();
+        }
+        String found = regexResults.computeIfAbsent(new RegexKey(pattern, value), k -> {
+            var matcher = pattern.matcher(value);
+            return matcher.find() ? matcher.group() : NO_MATCH;
+        });
+        return found == NO_MATCH ? null : found;
+    }
+
+    /** Identity of both: patterns are shared by the compiler, values are the message's own strings. */
+    private record RegexKey(Object pattern, String value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RegexKey key && key.pattern == pattern && key.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(pattern) * 31 + System.identityHashCode(value);
+        }
     }
 
     private String single(Field field) {

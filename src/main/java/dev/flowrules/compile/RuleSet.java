@@ -6,6 +6,7 @@ import dev.flowrules.dsl.BotSelector;
 import dev.flowrules.dsl.Condition;
 import dev.flowrules.dsl.RuleDef;
 import dev.flowrules.dsl.RuleFile;
+import dev.flowrules.event.Message;
 import dev.flowrules.dsl.Operator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,26 +23,46 @@ import java.util.Set;
 public final class RuleSet {
     private final List<CompiledRule> rules;
     private final int ruleCount;
+    private final WordIndex words;
+    private final Candidates candidates;
 
-    private RuleSet(List<CompiledRule> rules, int ruleCount) {
+    private RuleSet(List<CompiledRule> rules, int ruleCount, WordIndex words, Candidates candidates) {
         this.rules = List.copyOf(rules);
         this.ruleCount = ruleCount;
+        this.words = words;
+        this.candidates = candidates;
+    }
+
+    /** A view of one message for evaluating these rules: it shares this set's word index. */
+    public MessageView view(Message message) {
+        return new MessageView(message, words);
+    }
+
+    /**
+     * The positions, in order, of the rules that may match: those whose necessary test (an exact value or a
+     * word list on some field) the message passes, plus the rules that have no such test. Found by hash
+     * lookups on the message's values, so a message's cost follows what it contains, not the number of rules.
+     */
+    public int[] candidates(MessageView view) {
+        return candidates.select(view);
     }
 
     /** Compiles rules that loaded without errors; word lists shared by several tests are indexed once. */
     public static RuleSet compile(List<RuleFile> files) {
         Compiler compiler = new Compiler();
         List<CompiledRule> compiled = new ArrayList<>();
+        Candidates.Builder candidates = new Candidates.Builder();
         int count = 0;
         for (RuleFile file : files) {
             for (RuleDef rule : file.rules()) {
                 count++;
                 if (rule.enabled()) {
+                    candidates.add(compiled.size(), rule.when(), compiler);
                     compiled.add(compiler.rule(rule));
                 }
             }
         }
-        return new RuleSet(compiled, count);
+        return new RuleSet(compiled, count, compiler.words, candidates.build());
     }
 
     public List<CompiledRule> rules() {
@@ -53,8 +74,14 @@ public final class RuleSet {
         return ruleCount;
     }
 
-    private static final class Compiler {
-        private final Map<List<String>, WordIndex> wordIndexes = new HashMap<>();
+    static final class Compiler {
+        final WordIndex words = new WordIndex();
+        /** Rules testing the same pattern share one compiled Pattern, so a message scans for it once. */
+        private final Map<String, Pattern> patterns = new HashMap<>();
+
+        Pattern pattern(String regex, int flags) {
+            return patterns.computeIfAbsent(flags + "/" + regex, k -> Pattern.compile(regex, flags));
+        }
 
         CompiledRule rule(RuleDef rule) {
             List<CompiledAction> actions = new ArrayList<>();
@@ -113,7 +140,7 @@ public final class RuleSet {
             return new CompiledSelector(selector.index(), List.copyOf(parts), selector.describe());
         }
 
-        private ValueTest valueTest(Operator test) {
+        ValueTest valueTest(Operator test) {
             if (test instanceof Operator.Equals t) {
                 return new ValueTest.Equals(fold(t.value(), t.ignoreCase()), t.ignoreCase());
             }
@@ -132,13 +159,13 @@ public final class RuleSet {
                 return new ValueTest.Contains(fold(t.value(), t.ignoreCase()), t.ignoreCase());
             }
             if (test instanceof Operator.ContainsWord t) {
-                return new ValueTest.ContainsWord(wordIndexes.computeIfAbsent(t.words(), WordIndex::new), t.source());
+                return new ValueTest.ContainsWord(words.add(t.words()), t.source());
             }
             if (test instanceof Operator.Wildcard t) {
                 return new ValueTest.Wildcard(wildcard(t.pattern(), t.ignoreCase()), t.pattern());
             }
             if (test instanceof Operator.Regex t) {
-                return new ValueTest.Regex(Pattern.compile(t.pattern(), t.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0));
+                return new ValueTest.Regex(pattern(t.pattern(), t.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0));
             }
             if (test instanceof Operator.Length t) {
                 return new ValueTest.Length(t.comparison(), t.length());
@@ -158,7 +185,7 @@ public final class RuleSet {
             }
             if (action instanceof Action.RewriteContent a) {
                 return new CompiledAction.RewriteContent(a.keyword(),
-                        Pattern.compile(a.regex(), a.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0), a.replacement(), a.pos());
+                        pattern(a.regex(), a.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0), a.replacement(), a.pos());
             }
             if (action instanceof Action.SetMetadata a) {
                 return new CompiledAction.SetMetadata(a.metadata(), a.pos());

@@ -68,13 +68,14 @@ interface ValueTest {
         }
     }
 
-    record ContainsWord(WordIndex index, String source) implements ValueTest {
+    /** Reads the rule set's shared word index: whether list {@code list} has an entry in the value. */
+    record ContainsWord(int list, String source) implements ValueTest {
         public String keyword() {
             return "contains-word";
         }
 
         public String match(String value, MessageView view) {
-            return index.isEmpty() ? null : index.find(view.words(value));
+            return view.wordHits(value).get(list);
         }
     }
 
@@ -94,8 +95,7 @@ interface ValueTest {
         }
 
         public String match(String value, MessageView view) {
-            var matcher = pattern.matcher(value);
-            return matcher.find() ? matcher.group() : null;
+            return view.regexFind(pattern, value);
         }
     }
 

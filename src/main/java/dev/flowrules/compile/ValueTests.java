@@ -31,17 +31,43 @@ final class ValueTests {
         return first;
     }
 
+    /**
+     * Every test must pass; the cheap ones run first so that a regex is not run when a literal test already
+     * failed. What is reported as matched is still the first written test's match.
+     */
     private static String all(String value, List<ValueTest> tests, MessageView view) {
+        if (tests.size() == 1) {
+            return tests.get(0).match(value, view);
+        }
         String first = null;
-        for (ValueTest test : tests) {
-            String matched = test.match(value, view);
-            if (matched == null) {
-                return null;
-            }
-            if (first == null) {
-                first = matched;
+        for (int cost = 0; cost <= MAX_COST; cost++) {
+            for (int i = 0; i < tests.size(); i++) {
+                ValueTest test = tests.get(i);
+                if (cost(test) != cost) {
+                    continue;
+                }
+                String matched = test.match(value, view);
+                if (matched == null) {
+                    return null;
+                }
+                if (i == 0) {
+                    first = matched;
+                }
             }
         }
         return first;
+    }
+
+    private static final int MAX_COST = 2;
+
+    /** 0: a comparison or lookup; 1: a scan for a literal; 2: a pattern. */
+    static int cost(ValueTest test) {
+        if (test instanceof ValueTest.Regex || test instanceof ValueTest.Wildcard) {
+            return 2;
+        }
+        if (test instanceof ValueTest.Contains || test instanceof ValueTest.StartsWith || test instanceof ValueTest.EndsWith) {
+            return 1;
+        }
+        return 0;
     }
 }

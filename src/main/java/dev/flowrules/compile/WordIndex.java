@@ -7,26 +7,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whole-word and phrase lookup for one word list: a hash map from each entry's first word to the entries
- * starting with it, so a message costs one lookup per word whatever the list's size.
+ * Every word list of a rule set in one index: a hash map from each entry's first word to the entries (of any
+ * list) starting with it. One pass over a value's words answers every {@code contains-word} test of every
+ * rule, so the cost of a message does not grow with the number of rules or the size of the lists.
  */
 final class WordIndex {
-    private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
-    private final Map<String, String> originals = new HashMap<>();
+    private record Entry(String[] phrase, int list, String original) {
+    }
 
-    WordIndex(List<String> entries) {
+    private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
+    private final Map<List<String>, Integer> listIds = new HashMap<>();
+
+    /** The id of a list, adding it on first sight; rules sharing a list file share its entries. */
+    int add(List<String> entries) {
+        Integer known = listIds.get(entries);
+        if (known != null) {
+            return known;
+        }
+        int id = listIds.size();
+        listIds.put(entries, id);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String entry : entries) {
             List<String> words = Words.entryWords(entry);
-            if (words.isEmpty()) {
+            if (words.isEmpty() || !seen.add(String.join(" ", words))) {
                 continue;
             }
             String[] phrase = words.toArray(String[]::new);
-            byFirstWord.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(phrase);
-            originals.putIfAbsent(String.join(" ", words), entry);
+            byFirstWord.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(new Entry(phrase, id, entry));
         }
+        return id;
     }
 
-    /** A value's words, normalised once and shared by every word test on that value. */
+    /** A value's words, normalised once per evaluation. */
     record Scan(String normalized, List<Words.Token> tokens) {
     }
 
@@ -35,21 +47,25 @@ final class WordIndex {
         return new Scan(normalized, Words.tokens(normalized));
     }
 
-    /** The list entry found in the value, as the author wrote it, or null. */
-    String find(Scan scan) {
+    /** For each list with an entry in the value, the first such entry as the author wrote it. */
+    Map<Integer, String> hits(Scan scan) {
+        Map<Integer, String> hits = null;
         List<Words.Token> tokens = scan.tokens();
         for (int i = 0; i < tokens.size(); i++) {
-            List<String[]> candidates = byFirstWord.get(tokens.get(i).text());
+            List<Entry> candidates = byFirstWord.get(tokens.get(i).text());
             if (candidates == null) {
                 continue;
             }
-            for (String[] phrase : candidates) {
-                if (matchesAt(tokens, i, phrase)) {
-                    return originals.get(String.join(" ", phrase));
+            for (Entry entry : candidates) {
+                if (matchesAt(tokens, i, entry.phrase())) {
+                    if (hits == null) {
+                        hits = new HashMap<>();
+                    }
+                    hits.putIfAbsent(entry.list(), entry.original());
                 }
             }
         }
-        return null;
+        return hits == null ? Map.of() : hits;
     }
 
     private static boolean matchesAt(List<Words.Token> tokens, int start, String[] phrase) {
@@ -62,9 +78,5 @@ final class WordIndex {
             }
         }
         return true;
-    }
-
-    boolean isEmpty() {
-        return byFirstWord.isEmpty();
     }
 }

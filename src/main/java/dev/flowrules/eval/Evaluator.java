@@ -36,7 +36,15 @@ public final class Evaluator {
     }
 
     public static Decision evaluate(RuleSet rules, Message message) {
-        return new Run(message).run(rules);
+        return new Run(message, rules, true).run(rules);
+    }
+
+    /**
+     * The same evaluation testing every rule, without the candidate index: the reference the index is
+     * checked against (it must never change a decision), and a fallback should the index fail.
+     */
+    public static Decision evaluateEveryRule(RuleSet rules, Message message) {
+        return new Run(message, rules, false).run(rules);
     }
 
     private static final class Run {
@@ -47,10 +55,13 @@ public final class Evaluator {
         private final List<String> notes = new ArrayList<>();
         private final Map<String, String> writtenBy = new HashMap<>();
 
-        Run(Message original) {
+        private final boolean useIndex;
+
+        Run(Message original, RuleSet rules, boolean useIndex) {
             this.original = original;
-            this.view = new MessageView(original);
+            this.view = rules.view(original);
             this.working = original;
+            this.useIndex = useIndex;
         }
 
         Decision run(RuleSet rules) {
@@ -58,7 +69,19 @@ public final class Evaluator {
                 notes.add("the content type says " + original.contentType() + " but " + invalid.reason()
                         + ": the content is matched as plain text and the bot.* fields are absent");
             }
-            for (CompiledRule rule : rules.rules()) {
+            int[] candidates = null;
+            if (useIndex) {
+                try {
+                    candidates = rules.candidates(view);
+                } catch (RuntimeException e) {
+                    notes.add("the rule index failed (" + e.getClass().getSimpleName() + "); every rule was tested");
+                }
+            }
+            if (candidates == null) {
+                candidates = java.util.stream.IntStream.range(0, rules.rules().size()).toArray();
+            }
+            for (int position : candidates) {
+                CompiledRule rule = rules.rules().get(position);
                 List<Evidence> evidence = new ArrayList<>(2);
                 boolean held;
                 try {

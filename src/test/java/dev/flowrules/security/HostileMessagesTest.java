@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Generated rule sets against generated hostile messages: evaluation never throws or hangs, and the request
  * it leads to never breaks a service limit. Seeded, so a failure reproduces; the seed is in the message.
  */
-class HostileMessagesTest {
+public class HostileMessagesTest {
     static final String[] PIECES = {"scam", "SCAM", "card", "4111 1111 1111 1111", "free money", "a", " ", "\n", "\t",
             "\uD83D\uDE00", "\uD800", "\uDC00", "e\u0301", "\u202Eevil", "\u200B", "\u0000", "\u0007", "ＳＣＡＭ", "ß", "İ", "ı",
             "{{content}}", "$1", "\\", "\"", "'", "<speak>", "{\"Messages\":[", "]}", "*", "x".repeat(600), "€", "日本語"};
@@ -121,7 +121,7 @@ class HostileMessagesTest {
         return random.nextInt(4) == 0 ? null : value;
     }
 
-    static Message message(Random random) {
+    public static Message message(Random random) {
         String contentType = switch (random.nextInt(6)) {
             case 0 -> LexContent.MESSAGES_TYPE;
             case 1 -> LexContent.ERROR_TYPE;
@@ -179,7 +179,7 @@ class HostileMessagesTest {
     }
 
     /** A rule file in YAML flow style; strings are JSON-quoted, which YAML reads the same. */
-    static String ruleFile(Random random) {
+    public static String ruleFile(Random random) {
         StringBuilder yaml = new StringBuilder("version: 1\nrules:\n");
         for (int r = random.nextInt(6) + 1; r > 0; r--) {
             yaml.append("  - {id: r").append(r).append(", when: ").append(condition(random, 0))

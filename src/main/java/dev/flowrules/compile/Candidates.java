@@ -1,0 +1,160 @@
+package dev.flowrules.compile;
+
+import dev.flowrules.dsl.Condition;
+import dev.flowrules.dsl.FieldRef;
+import dev.flowrules.dsl.Operator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which rules are worth testing on a message. A rule whose condition requires an exact value (equals,
+ * one-of) or a word of a list on some field is filed under that value or list; the message's own values are
+ * looked up, and only the rules found (plus the rules with no such requirement) are tested, in rule order.
+ * The requirement is a necessary condition, so skipping a rule never changes a decision.
+ */
+final class Candidates {
+    private final Map<FieldRef, Map<String, int[]>> exact;
+    private final Map<FieldRef, Map<String, int[]>> folded;
+    private final Map<FieldRef, Map<Integer, int[]>> words;
+    private final int[] unfiltered;
+
+    private Candidates(Map<FieldRef, Map<String, int[]>> exact, Map<FieldRef, Map<String, int[]>> folded,
+                       Map<FieldRef, Map<Integer, int[]>> words, int[] unfiltered) {
+        this.exact = exact;
+        this.folded = folded;
+        this.words = words;
+        this.unfiltered = unfiltered;
+    }
+
+    int[] select(MessageView view) {
+        Hits hits = new Hits();
+        exact.forEach((field, byValue) -> {
+            for (String value : view.values(field)) {
+                hits.addAll(byValue.get(value));
+            }
+        });
+        folded.forEach((field, byValue) -> {
+            for (String value : view.values(field)) {
+                hits.addAll(byValue.get(view.lower(value)));
+            }
+        });
+        words.forEach((field, byList) -> {
+            for (String value : view.values(field)) {
+                for (Integer list : view.wordHits(value).keySet()) {
+                    hits.addAll(byList.get(list));
+                }
+            }
+        });
+        return hits.mergedWith(unfiltered);
+    }
+
+    /** Rule positions found by lookups: few per message, so a small growable array. */
+    private static final class Hits {
+        private int[] found = new int[8];
+        private int size;
+
+        void addAll(int[] rules) {
+            if (rules == null) {
+                return;
+            }
+            if (size + rules.length > found.length) {
+                found = Arrays.copyOf(found, Math.max(found.length * 2, size + rules.length));
+            }
+            System.arraycopy(rules, 0, found, size, rules.length);
+            size += rules.length;
+        }
+
+        int[] mergedWith(int[] always) {
+            Arrays.sort(found, 0, size);
+            int[] merged = new int[size + always.length];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            int last = -1;
+            while (i < size || j < always.length) {
+                int next = j >= always.length || (i < size && found[i] < always[j]) ? found[i++] : always[j++];
+                if (next != last) {
+                    merged[n++] = next;
+                    last = next;
+                }
+            }
+            return n == merged.length ? merged : Arrays.copyOf(merged, n);
+        }
+    }
+
+    static final class Builder {
+        private final Map<FieldRef, Map<String, List<Integer>>> exact = new LinkedHashMap<>();
+        private final Map<FieldRef, Map<String, List<Integer>>> folded = new LinkedHashMap<>();
+        private final Map<FieldRef, Map<Integer, List<Integer>>> words = new LinkedHashMap<>();
+        private final List<Integer> unfiltered = new ArrayList<>();
+
+        void add(int rule, Condition when, RuleSet.Compiler compiler) {
+            if (!fileUnderRequirement(rule, when, compiler)) {
+                unfiltered.add(rule);
+            }
+        }
+
+        private boolean fileUnderRequirement(int rule, Condition when, RuleSet.Compiler compiler) {
+            if (when instanceof Condition.All all) {
+                for (Condition part : all.conditions()) {
+                    if (fileUnderRequirement(rule, part, compiler)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (!(when instanceof Condition.FieldTests tests)) {
+                return false;
+            }
+            for (Operator op : tests.tests()) {
+                if (op instanceof Operator.Equals equals) {
+                    file(equals.ignoreCase() ? folded : exact, tests.field(), fold(equals.value(), equals.ignoreCase()), rule);
+                    return true;
+                }
+                if (op instanceof Operator.OneOf oneOf) {
+                    for (String value : oneOf.values()) {
+                        file(oneOf.ignoreCase() ? folded : exact, tests.field(), fold(value, oneOf.ignoreCase()), rule);
+                    }
+                    return true;
+                }
+                if (op instanceof Operator.ContainsWord contains) {
+                    words.computeIfAbsent(tests.field(), f -> new HashMap<>())
+                            .computeIfAbsent(compiler.words.add(contains.words()), k -> new ArrayList<>()).add(rule);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void file(Map<FieldRef, Map<String, List<Integer>>> index, FieldRef field, String key, int rule) {
+            List<Integer> rules = index.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>());
+            if (rules.isEmpty() || rules.get(rules.size() - 1) != rule) {
+                rules.add(rule);
+            }
+        }
+
+        private static String fold(String value, boolean ignoreCase) {
+            return ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
+        }
+
+        Candidates build() {
+            return new Candidates(frozen(exact), frozen(folded), frozen(words),
+                    unfiltered.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        private static <K> Map<FieldRef, Map<K, int[]>> frozen(Map<FieldRef, Map<K, List<Integer>>> index) {
+            Map<FieldRef, Map<K, int[]>> result = new LinkedHashMap<>();
+            index.forEach((field, byKey) -> {
+                Map<K, int[]> arrays = new HashMap<>();
+                byKey.forEach((key, rules) -> arrays.put(key, rules.stream().mapToInt(Integer::intValue).toArray()));
+                result.put(field, Map.copyOf(arrays));
+            });
+            return Map.copyOf(result);
+        }
+    }
+}
