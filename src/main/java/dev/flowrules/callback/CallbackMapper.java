@@ -94,6 +94,9 @@ public final class CallbackMapper {
             }
             List<String> values = entry.getValue().stream()
                     .filter(v -> !v.isEmpty() && v.length() <= ServiceLimits.ATTRIBUTE_VALUE_MAX).toList();
+            if (values.isEmpty()) {
+                continue; // an attribute with no usable value says nothing; an empty StringValues list is not sent
+            }
             int size = ServiceLimits.attributesBytes(Map.of(name, values));
             if (size > budget) {
                 continue;

@@ -21,13 +21,15 @@ final class Candidates {
     private final Map<FieldRef, Map<String, int[]>> exact;
     private final Map<FieldRef, Map<String, int[]>> folded;
     private final Map<FieldRef, Map<Integer, int[]>> words;
+    private final Map<String, int[]> attributePresent;
     private final int[] unfiltered;
 
     private Candidates(Map<FieldRef, Map<String, int[]>> exact, Map<FieldRef, Map<String, int[]>> folded,
-                       Map<FieldRef, Map<Integer, int[]>> words, int[] unfiltered) {
+                       Map<FieldRef, Map<Integer, int[]>> words, Map<String, int[]> attributePresent, int[] unfiltered) {
         this.exact = exact;
         this.folded = folded;
         this.words = words;
+        this.attributePresent = attributePresent;
         this.unfiltered = unfiltered;
     }
 
@@ -50,6 +52,11 @@ final class Candidates {
                 }
             }
         });
+        if (!attributePresent.isEmpty()) {
+            for (String name : view.message().attributes().keySet()) {
+                hits.addAll(attributePresent.get(name));
+            }
+        }
         return hits.mergedWith(unfiltered);
     }
 
@@ -91,6 +98,7 @@ final class Candidates {
         private final Map<FieldRef, Map<String, List<Integer>>> exact = new LinkedHashMap<>();
         private final Map<FieldRef, Map<String, List<Integer>>> folded = new LinkedHashMap<>();
         private final Map<FieldRef, Map<Integer, List<Integer>>> words = new LinkedHashMap<>();
+        private final Map<String, List<Integer>> attributePresent = new HashMap<>();
         private final List<Integer> unfiltered = new ArrayList<>();
 
         void add(int rule, Condition when, RuleSet.Compiler compiler) {
@@ -128,6 +136,12 @@ final class Candidates {
                     return true;
                 }
             }
+            // Any test on an attribute but 'exists: false' needs the attribute to be there.
+            if (tests.field().field() == dev.flowrules.dsl.Field.ATTRIBUTE
+                    && tests.tests().stream().noneMatch(op -> op instanceof Operator.Exists e && !e.expected())) {
+                attributePresent.computeIfAbsent(tests.field().attribute(), k -> new ArrayList<>()).add(rule);
+                return true;
+            }
             return false;
         }
 
@@ -143,7 +157,9 @@ final class Candidates {
         }
 
         Candidates build() {
-            return new Candidates(frozen(exact), frozen(folded), frozen(words),
+            Map<String, int[]> present = new HashMap<>();
+            attributePresent.forEach((name, rules) -> present.put(name, rules.stream().mapToInt(Integer::intValue).toArray()));
+            return new Candidates(frozen(exact), frozen(folded), frozen(words), Map.copyOf(present),
                     unfiltered.stream().mapToInt(Integer::intValue).toArray());
         }
 

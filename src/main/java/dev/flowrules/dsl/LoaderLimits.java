@@ -18,6 +18,8 @@ public final class LoaderLimits {
     public static final int MAX_TEXT_LENGTH = 16_384;
     /** Entries in a word list, inline or in a file. */
     public static final int MAX_LIST_ENTRIES = 100_000;
+    /** Characters in one word-list entry: a word or a short phrase. */
+    public static final int MAX_LIST_ENTRY_LENGTH = 1_000;
     /** Bytes in one word-list file. */
     public static final int MAX_LIST_FILE_BYTES = 4 << 20;
 

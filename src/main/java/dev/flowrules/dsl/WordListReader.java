@@ -31,6 +31,16 @@ final class WordListReader {
         this.baseDir = baseDir;
     }
 
+    private static boolean hasControlCharacter(String entry) {
+        for (int i = 0; i < entry.length(); i++) {
+            char c = entry.charAt(i);
+            if (Character.isISOControl(c) && c != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The real locations, links resolved: a link inside the directory may not reach a file outside it. */
     private static boolean insideReal(Path root, Path path) {
         try {
@@ -51,7 +61,14 @@ final class WordListReader {
             return null;
         }
         Path root = baseDir.normalize();
-        Path path = root.resolve(name).normalize();
+        Path path;
+        try {
+            path = root.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file name '" + RuleFileParser.abbreviate(name)
+                    + "' is not a usable file name (" + e.getReason() + ")", "name a file next to the rule file, e.g. lists/banned.txt"));
+            return null;
+        }
         if (!path.startsWith(root)) {
             diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name
                     + "' is outside the rule file's directory", "keep list files in the rule file's directory or below it"));
@@ -89,9 +106,10 @@ final class WordListReader {
         List<String> words = new ArrayList<>();
         java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
         String shown = RuleLoader.displayName(path);
-        String[] lines = text.split("\r?\n", -1);
-        for (int number = 1; number <= lines.length; number++) {
-            String entry = lines[number - 1].strip();
+        // String.lines() splits on \n, \r\n and \r without a regular expression.
+        List<String> lines = text.lines().toList();
+        for (int number = 1; number <= lines.size(); number++) {
+            String entry = lines.get(number - 1).strip();
             if (entry.startsWith("\uFEFF")) {
                 entry = entry.substring(1).strip();
             }
@@ -99,6 +117,18 @@ final class WordListReader {
                 continue;
             }
             SourcePos where = new SourcePos(shown, number, 1);
+            if (hasControlCharacter(entry)) {
+                diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, where, "list file '" + name + "' line " + number
+                        + " holds a control character; it does not look like a text file",
+                        "a list file is plain UTF-8 text, one word or phrase per line"));
+                return null;
+            }
+            if (entry.length() > LoaderLimits.MAX_LIST_ENTRY_LENGTH) {
+                diagnostics.add(Diagnostic.error(DiagnosticCode.FR017, where, "this entry has " + entry.length()
+                        + " characters; an entry may have at most " + LoaderLimits.MAX_LIST_ENTRY_LENGTH,
+                        "put one word or short phrase on each line"));
+                return null;
+            }
             List<String> folded = Words.entryWords(entry);
             if (folded.isEmpty()) {
                 diagnostics.add(Diagnostic.warning(DiagnosticCode.FR027, where, "the entry '" + RuleFileParser.abbreviate(entry)

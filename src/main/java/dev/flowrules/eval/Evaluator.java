@@ -230,7 +230,9 @@ public final class Evaluator {
             int last = 0;
             int count = 0;
             while (matcher.find()) {
-                if (matcher.end() == matcher.start() && rewrite.replacement() == null) {
+                if (matcher.end() == matcher.start() && (rewrite.replacement() == null || insidePair(content, matcher.start()))) {
+                    // re2j steps one UTF-16 unit after an empty match, so it also finds the point between the
+                    // halves of a surrogate pair; inserting there would split the character in two.
                     continue;
                 }
                 out.append(content, last, matcher.start());
@@ -250,6 +252,11 @@ public final class Evaluator {
                 out.append(content, last, content.length());
             }
             return new Replaced(count == 0 ? content : out.toString(), count);
+        }
+
+        private static boolean insidePair(String text, int index) {
+            return index > 0 && index < text.length() && Character.isLowSurrogate(text.charAt(index))
+                    && Character.isHighSurrogate(text.charAt(index - 1));
         }
 
         private String editBotAnswer(String ruleId, CompiledAction action, String matched) {

@@ -70,8 +70,7 @@ public final class EventParser {
             throw new InvalidEventException("the event's MessageId is not a valid message id (1 to "
                     + ServiceLimits.MESSAGE_ID_MAX + " of letters, digits, '-' and '_')");
         }
-        if (channelArn.length() < ServiceLimits.CHANNEL_ARN_MIN || channelArn.length() > ServiceLimits.CHANNEL_ARN_MAX
-                || !channelArn.startsWith("arn:")) {
+        if (!ServiceLimits.isChimeArn(channelArn)) {
             throw new InvalidEventException("the event's ChannelArn is not a channel ARN");
         }
         JsonNode sender = messageNode.field("Sender").filter(JsonNode::isObject).orElse(null);
