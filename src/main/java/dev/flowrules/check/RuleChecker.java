@@ -300,32 +300,34 @@ public final class RuleChecker {
         return templates;
     }
 
-    private static void forEachFieldTest(Condition condition, java.util.function.Consumer<Condition.FieldTests> visit) {
+    /** Visits the leaves of a condition: field tests and bot-message tests, through all, any and not. */
+    private static void forEachLeaf(Condition condition, java.util.function.Consumer<Condition> visit) {
         if (condition instanceof Condition.All all) {
-            all.conditions().forEach(c -> forEachFieldTest(c, visit));
+            all.conditions().forEach(c -> forEachLeaf(c, visit));
         } else if (condition instanceof Condition.Any any) {
-            any.conditions().forEach(c -> forEachFieldTest(c, visit));
+            any.conditions().forEach(c -> forEachLeaf(c, visit));
         } else if (condition instanceof Condition.Not not) {
-            forEachFieldTest(not.condition(), visit);
-        } else if (condition instanceof Condition.FieldTests tests) {
-            visit.accept(tests);
+            forEachLeaf(not.condition(), visit);
+        } else {
+            visit.accept(condition);
         }
+    }
+
+    private static void forEachFieldTest(Condition condition, java.util.function.Consumer<Condition.FieldTests> visit) {
+        forEachLeaf(condition, leaf -> {
+            if (leaf instanceof Condition.FieldTests tests) {
+                visit.accept(tests);
+            }
+        });
     }
 
     private static void forEachOperator(Condition condition, java.util.function.Consumer<Operator> visit) {
-        forEachFieldTest(condition, tests -> tests.tests().forEach(visit));
-        visitBot(condition, visit);
-    }
-
-    private static void visitBot(Condition condition, java.util.function.Consumer<Operator> visit) {
-        if (condition instanceof Condition.All all) {
-            all.conditions().forEach(c -> visitBot(c, visit));
-        } else if (condition instanceof Condition.Any any) {
-            any.conditions().forEach(c -> visitBot(c, visit));
-        } else if (condition instanceof Condition.Not not) {
-            visitBot(not.condition(), visit);
-        } else if (condition instanceof Condition.BotMessage bot) {
-            bot.selector().parts().forEach(p -> p.tests().forEach(visit));
-        }
+        forEachLeaf(condition, leaf -> {
+            if (leaf instanceof Condition.FieldTests tests) {
+                tests.tests().forEach(visit);
+            } else if (leaf instanceof Condition.BotMessage bot) {
+                bot.selector().parts().forEach(p -> p.tests().forEach(visit));
+            }
+        });
     }
 }
