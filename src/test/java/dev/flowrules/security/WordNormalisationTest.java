@@ -22,7 +22,7 @@ class WordNormalisationTest {
                 - id: w
                   when: {content: {contains-word: [%s]}}
                   then: [deny]
-                """.formatted(GeneratedRulesPropertyTest.quote(entry)));
+                """.formatted(HostileMessagesTest.json(entry)));
         return Evaluator.evaluate(rules, TestRules.message(content)).outcome() == Outcome.DENY;
     }
 
