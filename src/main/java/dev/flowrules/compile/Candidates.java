@@ -22,15 +22,40 @@ final class Candidates {
     private final Map<FieldRef, Map<String, int[]>> folded;
     private final Map<FieldRef, Map<Integer, int[]>> words;
     private final Map<String, int[]> attributePresent;
+    /** Literal prefixes and suffixes, per field, as written and lower-cased (for ignore-case tests). */
+    private final Map<FieldRef, PrefixIndex> prefixes;
+    private final Map<FieldRef, PrefixIndex> foldedPrefixes;
+    private final Map<FieldRef, PrefixIndex> suffixes;
+    private final Map<FieldRef, PrefixIndex> foldedSuffixes;
     private final int[] unfiltered;
 
-    private Candidates(Map<FieldRef, Map<String, int[]>> exact, Map<FieldRef, Map<String, int[]>> folded,
-                       Map<FieldRef, Map<Integer, int[]>> words, Map<String, int[]> attributePresent, int[] unfiltered) {
-        this.exact = exact;
-        this.folded = folded;
-        this.words = words;
-        this.attributePresent = attributePresent;
-        this.unfiltered = unfiltered;
+    private Candidates(Builder built) {
+        this.exact = frozen(built.exact);
+        this.folded = frozen(built.folded);
+        this.words = frozen(built.words);
+        Map<String, int[]> present = new HashMap<>();
+        built.attributePresent.forEach((name, rules) -> present.put(name, rules.stream().mapToInt(Integer::intValue).toArray()));
+        this.attributePresent = Map.copyOf(present);
+        this.prefixes = frozenTries(built.prefixes);
+        this.foldedPrefixes = frozenTries(built.foldedPrefixes);
+        this.suffixes = frozenTries(built.suffixes);
+        this.foldedSuffixes = frozenTries(built.foldedSuffixes);
+        this.unfiltered = built.unfiltered.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Map<FieldRef, PrefixIndex> frozenTries(Map<FieldRef, PrefixIndex> tries) {
+        tries.values().forEach(PrefixIndex::freeze);
+        return Map.copyOf(tries);
+    }
+
+    private static <K> Map<FieldRef, Map<K, int[]>> frozen(Map<FieldRef, Map<K, List<Integer>>> index) {
+        Map<FieldRef, Map<K, int[]>> result = new LinkedHashMap<>();
+        index.forEach((field, byKey) -> {
+            Map<K, int[]> arrays = new HashMap<>();
+            byKey.forEach((key, rules) -> arrays.put(key, rules.stream().mapToInt(Integer::intValue).toArray()));
+            result.put(field, Map.copyOf(arrays));
+        });
+        return Map.copyOf(result);
     }
 
     int[] select(MessageView view) {
@@ -52,6 +77,10 @@ final class Candidates {
                 }
             }
         });
+        collect(prefixes, view, false, hits);
+        collect(foldedPrefixes, view, true, hits);
+        collect(suffixes, view, false, hits);
+        collect(foldedSuffixes, view, true, hits);
         if (!attributePresent.isEmpty()) {
             for (String name : view.message().attributes().keySet()) {
                 hits.addAll(attributePresent.get(name));
@@ -60,8 +89,16 @@ final class Candidates {
         return hits.mergedWith(unfiltered);
     }
 
+    private static void collect(Map<FieldRef, PrefixIndex> tries, MessageView view, boolean fold, Hits hits) {
+        tries.forEach((field, trie) -> {
+            for (String value : view.values(field)) {
+                trie.collect(fold ? view.lower(value) : value, hits);
+            }
+        });
+    }
+
     /** Rule positions found by lookups: few per message, so a small growable array. */
-    private static final class Hits {
+    static final class Hits {
         private int[] found = new int[8];
         private int size;
 
@@ -99,6 +136,10 @@ final class Candidates {
         private final Map<FieldRef, Map<String, List<Integer>>> folded = new LinkedHashMap<>();
         private final Map<FieldRef, Map<Integer, List<Integer>>> words = new LinkedHashMap<>();
         private final Map<String, List<Integer>> attributePresent = new HashMap<>();
+        private final Map<FieldRef, PrefixIndex> prefixes = new HashMap<>();
+        private final Map<FieldRef, PrefixIndex> foldedPrefixes = new HashMap<>();
+        private final Map<FieldRef, PrefixIndex> suffixes = new HashMap<>();
+        private final Map<FieldRef, PrefixIndex> foldedSuffixes = new HashMap<>();
         private final List<Integer> unfiltered = new ArrayList<>();
 
         void add(int rule, Condition when, RuleSet.Compiler compiler) {
@@ -130,6 +171,19 @@ final class Candidates {
                     }
                     return true;
                 }
+                if (op instanceof Operator.StartsWith prefix) {
+                    trie(prefix.ignoreCase() ? foldedPrefixes : prefixes, tests.field(), false)
+                            .add(fold(prefix.value(), prefix.ignoreCase()), rule);
+                    return true;
+                }
+                if (op instanceof Operator.EndsWith suffix) {
+                    trie(suffix.ignoreCase() ? foldedSuffixes : suffixes, tests.field(), true)
+                            .add(fold(suffix.value(), suffix.ignoreCase()), rule);
+                    return true;
+                }
+                if (op instanceof Operator.Wildcard wildcard && fileWildcard(rule, tests.field(), wildcard)) {
+                    return true;
+                }
                 if (op instanceof Operator.ContainsWord contains) {
                     words.computeIfAbsent(tests.field(), f -> new HashMap<>())
                             .computeIfAbsent(compiler.words.add(contains.words()), k -> new ArrayList<>()).add(rule);
@@ -145,6 +199,36 @@ final class Candidates {
             return false;
         }
 
+        /**
+         * A wildcard covers the whole value, so its text before the first '*' is a prefix the value must start
+         * with, and its text after the last '*' a suffix it must end with; with no '*' at all it is an equality.
+         */
+        private boolean fileWildcard(int rule, FieldRef field, Operator.Wildcard wildcard) {
+            if (wildcard.ignoreCase() && !wildcard.pattern().chars().allMatch(c -> c < 128)) {
+                return false; // RE2's case folding and lower-casing part ways outside ASCII: test the rule every time
+            }
+            String pattern = fold(wildcard.pattern(), wildcard.ignoreCase());
+            int first = pattern.indexOf('*');
+            if (first < 0) {
+                file(wildcard.ignoreCase() ? folded : exact, field, pattern, rule);
+                return true;
+            }
+            if (first > 0) {
+                trie(wildcard.ignoreCase() ? foldedPrefixes : prefixes, field, false).add(pattern.substring(0, first), rule);
+                return true;
+            }
+            int last = pattern.lastIndexOf('*');
+            if (last < pattern.length() - 1) {
+                trie(wildcard.ignoreCase() ? foldedSuffixes : suffixes, field, true).add(pattern.substring(last + 1), rule);
+                return true;
+            }
+            return false;
+        }
+
+        private static PrefixIndex trie(Map<FieldRef, PrefixIndex> tries, FieldRef field, boolean fromEnd) {
+            return tries.computeIfAbsent(field, f -> new PrefixIndex(fromEnd));
+        }
+
         private static void file(Map<FieldRef, Map<String, List<Integer>>> index, FieldRef field, String key, int rule) {
             List<Integer> rules = index.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>());
             if (rules.isEmpty() || rules.get(rules.size() - 1) != rule) {
@@ -157,20 +241,7 @@ final class Candidates {
         }
 
         Candidates build() {
-            Map<String, int[]> present = new HashMap<>();
-            attributePresent.forEach((name, rules) -> present.put(name, rules.stream().mapToInt(Integer::intValue).toArray()));
-            return new Candidates(frozen(exact), frozen(folded), frozen(words), Map.copyOf(present),
-                    unfiltered.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        private static <K> Map<FieldRef, Map<K, int[]>> frozen(Map<FieldRef, Map<K, List<Integer>>> index) {
-            Map<FieldRef, Map<K, int[]>> result = new LinkedHashMap<>();
-            index.forEach((field, byKey) -> {
-                Map<K, int[]> arrays = new HashMap<>();
-                byKey.forEach((key, rules) -> arrays.put(key, rules.stream().mapToInt(Integer::intValue).toArray()));
-                result.put(field, Map.copyOf(arrays));
-            });
-            return Map.copyOf(result);
+            return new Candidates(this);
         }
     }
 }

@@ -25,12 +25,19 @@ public final class RuleSet {
     private final int ruleCount;
     private final WordIndex words;
     private final Candidates candidates;
+    private final boolean readsBotAnswers;
 
-    private RuleSet(List<CompiledRule> rules, int ruleCount, WordIndex words, Candidates candidates) {
+    private RuleSet(List<CompiledRule> rules, int ruleCount, WordIndex words, Candidates candidates, boolean readsBotAnswers) {
         this.rules = List.copyOf(rules);
         this.ruleCount = ruleCount;
         this.words = words;
         this.candidates = candidates;
+        this.readsBotAnswers = readsBotAnswers;
+    }
+
+    /** Whether some rule reads a Lex bot answer's content (bot fields, bot-message, bot actions, rewrites). */
+    public boolean readsBotAnswers() {
+        return readsBotAnswers;
     }
 
     /** A view of one message for evaluating these rules: it shares this set's word index. */
@@ -62,7 +69,7 @@ public final class RuleSet {
                 }
             }
         }
-        return new RuleSet(compiled, count, compiler.words, candidates.build());
+        return new RuleSet(compiled, count, compiler.words, candidates.build(), compiler.readsBotAnswers);
     }
 
     public List<CompiledRule> rules() {
@@ -76,6 +83,7 @@ public final class RuleSet {
 
     static final class Compiler {
         final WordIndex words = new WordIndex();
+        boolean readsBotAnswers;
         /** Rules testing the same pattern share one compiled Pattern, so a message scans for it once. */
         private final Map<String, Pattern> patterns = new HashMap<>();
 
@@ -105,12 +113,14 @@ public final class RuleSet {
                 return fieldTests(tests);
             }
             if (condition instanceof Condition.BotMessage bot) {
+                readsBotAnswers = true;
                 return new Matcher.BotMessage(selector(bot.selector()));
             }
             return new Matcher.Always();
         }
 
         private Matcher fieldTests(Condition.FieldTests tests) {
+            readsBotAnswers |= tests.field().field().isBotContent();
             Boolean mustExist = null;
             List<ValueTest> valueTests = new ArrayList<>();
             for (Operator test : tests.tests()) {
@@ -177,6 +187,9 @@ public final class RuleSet {
         }
 
         CompiledAction action(Action action) {
+            readsBotAnswers |= action instanceof Action.RewriteContent || action instanceof Action.BotReplaceMessage
+                    || action instanceof Action.BotDropMessages || action instanceof Action.BotAppendMessage
+                    || action instanceof Action.BotToPlainText;
             if (action instanceof Action.Deny a) {
                 return new CompiledAction.Deny(a.reason(), a.pos());
             }

@@ -56,19 +56,17 @@ public final class Evaluator {
         private final Map<String, String> writtenBy = new HashMap<>();
 
         private final boolean useIndex;
+        private final boolean readsBotAnswers;
 
         Run(Message original, RuleSet rules, boolean useIndex) {
             this.original = original;
             this.view = rules.view(original);
             this.working = original;
             this.useIndex = useIndex;
+            this.readsBotAnswers = rules.readsBotAnswers();
         }
 
         Decision run(RuleSet rules) {
-            if (view.lex() instanceof LexContent.Invalid invalid) {
-                notes.add("the content type says " + original.contentType() + " but " + invalid.reason()
-                        + ": the content is matched as plain text and the bot.* fields are absent");
-            }
             int[] candidates = null;
             if (useIndex) {
                 try {
@@ -106,7 +104,7 @@ public final class Evaluator {
                         if (!working.equals(original)) {
                             notes.add("changes made by earlier rules were dropped: the message is denied");
                         }
-                        return new Decision(Outcome.DENY, original, original, deny.reason(), rule.id(), matches, notes);
+                        return new Decision(Outcome.DENY, original, original, deny.reason(), rule.id(), matches, finalNotes());
                     }
                     if (action instanceof CompiledAction.Stop) {
                         stop = true;
@@ -129,7 +127,22 @@ public final class Evaluator {
             }
             Outcome outcome = working.equals(original) ? Outcome.NO_CHANGE : Outcome.UPDATE;
             return new Decision(outcome, original, outcome == Outcome.UPDATE ? working : original, null, null,
-                    matches, notes);
+                    matches, finalNotes());
+        }
+
+        /**
+         * The notes, led by one saying that content claiming to be a Lex answer is not one, for rule sets that
+         * read bot answers (one without bot rules never parses the content).
+         */
+        private List<String> finalNotes() {
+            if (readsBotAnswers && view.lex() instanceof LexContent.Invalid invalid) {
+                List<String> all = new ArrayList<>(notes.size() + 1);
+                all.add("the content type says " + original.contentType() + " but " + invalid.reason()
+                        + ": the content is matched as plain text and the bot.* fields are absent");
+                all.addAll(notes);
+                return all;
+            }
+            return notes;
         }
 
         private String apply(String ruleId, CompiledAction action, String matched, boolean setsContentType) {

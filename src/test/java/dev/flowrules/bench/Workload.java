@@ -37,14 +37,14 @@ final class Workload {
     static Rule rule(int i) {
         return switch (i % KINDS) {
             case 0 -> new Rule("{attributes: {topic: topic-" + i + "}}", "{\"attributes\":{\"topic\":[\"topic-" + i + "\"]}}",
-                    "attributes.topic == 'topic-" + i + "'", m -> ("topic-" + i).equals(m.attribute("topic")));
+                    "attributes['topic'] == 'topic-" + i + "'", m -> ("topic-" + i).equals(m.attribute("topic")));
             case 1 -> new Rule("{content: {starts-with: 'cmd-" + i + " '}}", "{\"content\":[{\"prefix\":\"cmd-" + i + " \"}]}",
                     "content.startsWith('cmd-" + i + " ')", m -> m.content().startsWith("cmd-" + i + " "));
             case 2 -> new Rule("{content: {ends-with: ' sig-" + i + "'}}", "{\"content\":[{\"suffix\":\" sig-" + i + "\"}]}",
                     "content.endsWith(' sig-" + i + "')", m -> m.content().endsWith(" sig-" + i));
             case 3 -> new Rule("{attributes: {team: {equals: Team-" + i + ", ignore-case: true}}}",
                     "{\"attributes\":{\"team\":[{\"equals-ignore-case\":\"Team-" + i + "\"}]}}",
-                    "attributes.team != null && attributes.team.equalsIgnoreCase('Team-" + i + "')",
+                    "attributes['team'] != null && attributes['team'].equalsIgnoreCase('Team-" + i + "')",
                     m -> m.attribute("team") != null && m.attribute("team").equalsIgnoreCase("Team-" + i));
             case 4 -> {
                 java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("(?s)order-" + i + "-.*");
@@ -53,7 +53,7 @@ final class Workload {
             }
             case 5 -> new Rule("{all: [{attributes: {region: {exists: true}}}, {not: {attributes: {region: region-" + i + "}}}]}",
                     "{\"attributes\":{\"region\":[{\"anything-but\":\"region-" + i + "\"}]}}",
-                    "attributes.region != null && attributes.region != 'region-" + i + "'",
+                    "attributes['region'] != null && attributes['region'] != 'region-" + i + "'",
                     m -> m.attribute("region") != null && !("region-" + i).equals(m.attribute("region")));
             default -> new Rule("{attributes: {flag-" + i + ": {exists: true}}}", "{\"attributes\":{\"flag-" + i + "\":[{\"exists\":true}]}}",
                     "attributes.containsKey('flag-" + i + "')", m -> m.message().attributes().containsKey("flag-" + i));

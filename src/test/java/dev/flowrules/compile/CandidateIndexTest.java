@@ -58,4 +58,28 @@ class CandidateIndexTest {
         Message scam = TestRules.withAttributes(TestRules.message("a SCAM").withContentType("text/markdown"), "kind", "call;x");
         assertThat(rules.candidates(rules.view(scam))).containsExactly(0, 1, 2, 3);
     }
+
+    @Test
+    void prefixesSuffixesAndWildcardsAreLookedUpInTries() {
+        RuleSet rules = TestRules.compile("""
+                - id: prefix
+                  when: {content: {starts-with: "cmd "}}
+                  then: [deny]
+                - id: suffix
+                  when: {content: {ends-with: "SIG", ignore-case: true}}
+                  then: [deny]
+                - id: wild-prefix
+                  when: {content: {matches: "order-*"}}
+                  then: [deny]
+                - id: wild-suffix
+                  when: {content: {matches: "*.png"}}
+                  then: [deny]
+                - id: wild-both
+                  when: {content: {matches: "*x*"}}
+                  then: [deny]
+                """);
+        assertThat(rules.candidates(rules.view(TestRules.message("hello")))).containsExactly(4);
+        assertThat(rules.candidates(rules.view(TestRules.message("cmd go sig")))).containsExactly(0, 1, 4);
+        assertThat(rules.candidates(rules.view(TestRules.message("order-1 pic.png")))).containsExactly(2, 3, 4);
+    }
 }
