@@ -334,8 +334,9 @@ final class RuleFileParser {
 
     /** The tests on one field or part: a plain value (short for equals) or a mapping of tests. */
     private TestList parseTestList(String display, Node value, boolean multiValued) {
-        if (value instanceof ScalarNode scalar && !isNull(value)) {
-            return new TestList(List.of(new Operator.Equals(scalar.getValue(), false, pos(value))), false);
+        if (value instanceof ScalarNode && !isNull(value)) {
+            String expected = string(value, "the value of '" + display + "'");
+            return expected == null ? null : new TestList(List.of(new Operator.Equals(expected, false, pos(value))), false);
         }
         if (!(value instanceof MappingNode mapping)) {
             wrongType(value, "the test on '" + display + "'", "a value or a mapping of tests",
@@ -727,7 +728,7 @@ final class RuleFileParser {
                 }
                 return flag == null ? null : new Action.Deny(null, at);
             }
-            return new Action.Deny(scalar.getValue(), at);
+            return map(string(value, "the deny reason"), reason -> new Action.Deny(reason, at));
         }
         wrongType(value, "'deny'", "a reason (text) or nothing", "e.g. '- deny: profanity'");
         return null;

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -85,6 +86,12 @@ final class YamlSource {
                 }
             }
             root = documents.isEmpty() ? null : documents.get(0);
+        } catch (ReaderException e) {
+            // Raised for characters YAML does not allow in a document (NUL, most other control characters).
+            return problem(DiagnosticCode.FR001, positionOfChar(file, text, e.getPosition()),
+                    "the file holds a character YAML does not allow (U+" + String.format("%04X", e.getCodePoint())
+                            + "); it does not look like a text file",
+                    "remove the character, or save the file again as plain UTF-8 text");
         } catch (MarkedYAMLException e) {
             if (String.valueOf(e.getProblem()).contains("tag is not allowed")) {
                 return problem(DiagnosticCode.FR018, SourcePos.of(file, e.getProblemMark()),
@@ -201,6 +208,18 @@ final class YamlSource {
         var out = java.nio.CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);
         return result.isError() ? in.position() : 0;
+    }
+
+    private static SourcePos positionOfChar(String file, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourcePos(file, line, Math.max(1, offset - lineStart + 1));
     }
 
     private static SourcePos positionOfByte(String file, byte[] bytes, int offset) {

@@ -128,4 +128,21 @@ class HostileRulesTest {
         assertThat(errors(yaml.formatted("bin.txt").getBytes(StandardCharsets.UTF_8), dir))
                 .singleElement().asString().contains("is not valid UTF-8 [FR009]");
     }
+
+    /** Found in the security review: control characters were reported as a limit problem at 1:1. */
+    @Test
+    void controlCharactersArePointedAt() {
+        assertThat(errors("version: 1\nrules: [{id: r,\u0000 when: always, then: [deny]}]\n")).singleElement().asString()
+                .startsWith("rules.yaml:2:16: error: the file holds a character YAML does not allow (U+0000)");
+    }
+
+    /** Found in the security review: the text limit did not cover deny reasons and the short form of equals. */
+    @Test
+    void theTextLimitCoversEveryValue() {
+        String big = "z".repeat(LoaderLimits.MAX_TEXT_LENGTH + 1);
+        assertThat(errors("version: 1\nrules: [{id: r, when: {content: " + big + "}, then: [deny]}]\n"))
+                .singleElement().asString().contains("[FR017]");
+        assertThat(errors("version: 1\nrules: [{id: r, when: always, then: [{deny: " + big + "}]}]\n"))
+                .singleElement().asString().contains("[FR017]");
+    }
 }
