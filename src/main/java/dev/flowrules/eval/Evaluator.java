@@ -40,6 +40,28 @@ public final class Evaluator {
     }
 
     /**
+     * Only which rules' conditions hold, in order, without running their actions: what event-ruler and Easy
+     * Rules answer, for like-for-like comparisons (docs/performance.md). A deny or stop does not end it.
+     */
+    public static List<String> matchingRules(RuleSet rules, Message message) {
+        MessageView view = rules.view(message);
+        List<String> matched = new ArrayList<>();
+        List<Evidence> scratch = new ArrayList<>(4);
+        for (int position : rules.candidates(view)) {
+            CompiledRule rule = rules.rules().get(position);
+            scratch.clear();
+            try {
+                if (rule.when().test(view, scratch)) {
+                    matched.add(rule.id());
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                // as in evaluate: a rule that cannot be tested does not match
+            }
+        }
+        return matched;
+    }
+
+    /**
      * The same evaluation testing every rule, without the candidate index: the reference the index is
      * checked against (it must never change a decision), and a fallback should the index fail.
      */

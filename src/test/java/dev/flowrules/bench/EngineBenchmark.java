@@ -87,6 +87,12 @@ public class EngineBenchmark {
         return Evaluator.evaluate(flowrules, messages.get(nextMessage()).message());
     }
 
+    /** Which rules match, as the peers answer: the like-for-like comparison. */
+    @Benchmark
+    public List<String> flowrulesMatchOnly() {
+        return Evaluator.matchingRules(flowrules, messages.get(nextMessage()).message());
+    }
+
     @Benchmark
     public List<String> eventRuler() throws Exception {
         return ruler.rulesForJSONEvent(messages.get(nextMessage()).json());
