@@ -42,6 +42,10 @@ public class EngineBenchmark {
     @Param({"10", "100", "1000"})
     public int rules;
 
+    /** mixed: all seven kinds; selective: without anything-but, so matches per message do not grow with rules. */
+    @Param({"mixed", "selective"})
+    public String workload;
+
     private RuleSet flowrules;
     private Machine ruler;
     private Rules easyRules;
@@ -53,7 +57,8 @@ public class EngineBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        String yaml = Workload.ruleFile(rules, "{set-metadata: r%d}");
+        boolean selective = workload.equals("selective");
+        String yaml = Workload.ruleFile(rules, "{set-metadata: r%d}", selective);
         LoadResult loaded = RuleLoader.parse("bench.yaml", yaml.getBytes(StandardCharsets.UTF_8), null);
         if (loaded.hasErrors()) {
             throw new IllegalStateException(loaded.errors().toString());
@@ -62,7 +67,7 @@ public class EngineBenchmark {
         ruler = new Machine();
         easyRules = new Rules();
         for (int i = 0; i < rules; i++) {
-            Workload.Rule rule = Workload.rule(i);
+            Workload.Rule rule = Workload.rule(i, selective);
             ruler.addRule("r" + i, rule.rulerJson());
             easyRules.register(new MVELRule().name("r" + i).priority(i).when(rule.mvel()).then("true;"));
             naive.add(rule);
