@@ -22,29 +22,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** The handler run as Lambda runs it: bytes in, nothing out, the callback on the wire to 127.0.0.1. */
-class ChannelFlowHandlerTest {
-    FakeChime chime;
-    final List<String> log = new ArrayList<>();
+class ChannelFlowHandlerTest extends WithFakeChime {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        chime = new FakeChime();
-    }
-
-    @AfterEach
-    void stop() {
-        chime.close();
-    }
 
     @Test
     void everyExampleEventGetsItsExpectedCallback() throws IOException {

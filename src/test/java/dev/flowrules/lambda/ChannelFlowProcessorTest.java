@@ -12,32 +12,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** The processor with the real SDK client, talking HTTP to a stand-in Chime endpoint on 127.0.0.1. */
-class ChannelFlowProcessorTest {
+class ChannelFlowProcessorTest extends WithFakeChime {
     static final Engine ENGINE = Engine.fromRules(Path.of("rules-examples"));
     static final Path EVENTS = Path.of("rules-examples/events");
     static final RetryPolicy FAST = new RetryPolicy(Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofMillis(2), 4);
 
-    FakeChime chime;
-    final List<String> log = new ArrayList<>();
     final List<Long> sleeps = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        chime = new FakeChime();
-    }
-
-    @AfterEach
-    void stop() {
-        chime.close();
-    }
 
     ChannelFlowProcessor processor(FailurePolicy policy, boolean debug) {
         return new ChannelFlowProcessor(ENGINE, chime.client(), policy, FAST, log::add, debug, sleeps::add, () -> 0.5);
