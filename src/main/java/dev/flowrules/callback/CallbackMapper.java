@@ -5,7 +5,7 @@ import dev.flowrules.eval.Outcome;
 import dev.flowrules.event.Message;
 import dev.flowrules.event.ProcessorEvent;
 import dev.flowrules.event.PushNotification;
-import dev.flowrules.event.ServiceLimits;
+import dev.flowrules.limits.ServiceLimits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.flowrules.callback;
 
-import dev.flowrules.event.ServiceLimits;
+import dev.flowrules.limits.ServiceLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.flowrules.dsl;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import dev.flowrules.event.ServiceLimits;
+import dev.flowrules.limits.ServiceLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

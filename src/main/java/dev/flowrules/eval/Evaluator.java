@@ -10,7 +10,7 @@ import dev.flowrules.compile.RuleSet;
 import dev.flowrules.event.LexContent;
 import dev.flowrules.event.Message;
 import dev.flowrules.event.PushNotification;
-import dev.flowrules.event.ServiceLimits;
+import dev.flowrules.limits.ServiceLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

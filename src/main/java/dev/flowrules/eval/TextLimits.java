@@ -1,6 +1,6 @@
 package dev.flowrules.eval;
 
-import dev.flowrules.event.ServiceLimits;
+import dev.flowrules.limits.ServiceLimits;
 
 /**
  * How over-long text is cut: at a character boundary (never inside a surrogate pair), ending with '…' so the

@@ -1,5 +1,6 @@
 package dev.flowrules.event;
 
+import dev.flowrules.limits.ServiceLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

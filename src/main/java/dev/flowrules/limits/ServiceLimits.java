@@ -1,6 +1,4 @@
-package dev.flowrules.event;
-
-import java.nio.charset.StandardCharsets;
+package dev.flowrules.limits;
 
 /**
  * The ChannelFlowCallback limits the engine must respect (service model chime-sdk-messaging 2021-05-15 and the
@@ -107,9 +105,5 @@ public final class ServiceLimits {
             }
         }
         return true;
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
