@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -69,7 +68,8 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
     }
 
     /**
-     * The client the handler uses: region and credentials from the environment, the URLConnection HTTP client
+     * The client the handler uses: region from the environment, credentials from the SDK's default chain
+     * (container credentials included, see {@link CallbackCredentials}), the URLConnection HTTP client
      * (the smallest cold start), and no SDK retries, because {@link ChannelFlowProcessor} retries within the
      * processing deadline itself. The endpoint is left to the SDK, so AWS_ENDPOINT_URL keeps working.
      */
@@ -80,7 +80,7 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
         }
         return ChimeSdkMessagingClient.builder()
                 .region(Region.of(region))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(CallbackCredentials.defaultChain())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();

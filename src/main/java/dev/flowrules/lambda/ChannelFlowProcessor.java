@@ -164,6 +164,9 @@ public final class ChannelFlowProcessor {
                     return new Attempt(attempts, e);
                 }
             } catch (SdkClientException e) {
+                if (CallbackCredentials.isCredentialsFailure(e)) {
+                    return new Attempt(attempts, e);
+                }
                 // Connection trouble before any answer: as retryable as a 503.
                 if (!canRetry(attempts, start, budget, e)) {
                     return new Attempt(attempts, e);
@@ -220,6 +223,10 @@ public final class ChannelFlowProcessor {
         if (error instanceof ServiceUnavailableException || error instanceof ServiceFailureException) {
             return "the service failed; retries ran out within the deadline; the channel flow's FallbackAction applies";
         }
+        if (CallbackCredentials.isCredentialsFailure(error)) {
+            return "the function has no AWS credentials: check that it runs with an execution role (Lambda provides "
+                    + "its credentials; under SnapStart through AWS_CONTAINER_CREDENTIALS_FULL_URI), not key variables";
+        }
         if (error instanceof SdkClientException) {
             return "the service could not be reached: check the network, AWS_REGION and AWS_ENDPOINT_URL";
         }
@@ -227,6 +234,9 @@ public final class ChannelFlowProcessor {
     }
 
     private static String errorName(RuntimeException error) {
+        if (CallbackCredentials.isCredentialsFailure(error)) {
+            return "CredentialsUnavailable";
+        }
         if (error instanceof ChimeSdkMessagingException service && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorCode() != null) {
             return service.awsErrorDetails().errorCode();

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -95,22 +94,16 @@ class ChannelFlowHandlerTest extends WithFakeChime {
      */
     @Test
     void theDefaultClientHonoursTheSdkEnvironmentVariables() throws Exception {
-        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalInvoke.class.getName(),
-                "rules-examples/events/moderation-banned-word.json");
-        Map<String, String> env = process.environment();
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("AWS_ACCESS_KEY_ID", "AKIDENV");
-        env.put("AWS_SECRET_ACCESS_KEY", "secret");
-        env.put("AWS_ENDPOINT_URL", chime.endpoint().toString());
-        env.put("FLOWRULES_RULES", "rules-examples");
-        env.put("FLOWRULES_ON_ERROR", "fail-closed");
-        process.redirectErrorStream(true);
-        Process started = process.start();
-        String output = new String(started.getInputStream().readAllBytes());
-        assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(started.exitValue()).as(output).isZero();
-        assertThat(output).contains("\"status\":\"ok\"").contains("\"outcome\":\"DENY\"");
+        HandlerProcess.Run run = new HandlerProcess(dir)
+                .set("AWS_REGION", "eu-west-1")
+                .set("AWS_ACCESS_KEY_ID", "AKIDENV")
+                .set("AWS_SECRET_ACCESS_KEY", "secret")
+                .set("AWS_ENDPOINT_URL", chime.endpoint().toString())
+                .set("FLOWRULES_RULES", "rules-examples")
+                .set("FLOWRULES_ON_ERROR", "fail-closed")
+                .run("rules-examples/events/moderation-banned-word.json");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"status\":\"ok\"").contains("\"outcome\":\"DENY\"");
         assertThat(chime.requests).singleElement().satisfies(request -> assertThat(request.headers().get("Authorization"))
                 .singleElement().asString().contains("Credential=AKIDENV/").contains("/eu-west-1/chime/aws4_request"));
     }
