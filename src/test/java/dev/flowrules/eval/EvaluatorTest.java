@@ -137,7 +137,7 @@ class EvaluatorTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.DENY);
         assertThat(decision.matchedRuleIds()).containsExactly("tag", "block");
         assertThat(decision.result()).isEqualTo(decision.original());
-        assertThat(decision.notes()).containsExactly("changes made by earlier rules were dropped: the message is denied");
+        assertThat(decision.notes()).extracting(Note::text).containsExactly("changes made by earlier rules were dropped: the message is denied");
     }
 
     @Test
@@ -168,7 +168,7 @@ class EvaluatorTest {
                 """);
         Decision decision = Evaluator.evaluate(rules, message("x"));
         assertThat(decision.result().push().title()).isEqualTo("Second");
-        assertThat(decision.notes()).containsExactly(
+        assertThat(decision.notes()).extracting(Note::text).containsExactly(
                 "rule second replaced the push.title set by rule first (later rules win)");
     }
 
@@ -213,7 +213,7 @@ class EvaluatorTest {
         assertThat(decision.result().push().title()).isEqualTo("Alice: #42");
         assertThat(decision.result().push().body()).isEqualTo("p5 see #42");
         assertThat(decision.result().attributes()).containsEntry("ticket", List.of("#42")).doesNotContainKey("missing");
-        assertThat(decision.notes()).contains("rule t: an empty value for attribute missing was left out");
+        assertThat(decision.notes()).extracting(Note::text).contains("rule t: an empty value for attribute missing was left out");
     }
 
     @Test
@@ -253,7 +253,7 @@ class EvaluatorTest {
         String content = decision.result().content();
         assertThat(ServiceLimits.utf8Length(content)).isLessThanOrEqualTo(ServiceLimits.CONTENT_MAX_BYTES);
         assertThat(content).endsWith(emoji + "\u2026");
-        assertThat(decision.notes()).containsExactly("rule grow: the content was cut to 4096 bytes, the service's message size limit");
+        assertThat(decision.notes()).extracting(Note::text).containsExactly("rule grow: the content was cut to 4096 bytes, the service's message size limit");
     }
 
     @Test
@@ -266,7 +266,7 @@ class EvaluatorTest {
         Decision decision = Evaluator.evaluate(rules, message("m".repeat(2000)).withMetadata("old"));
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_CHANGE);
         assertThat(decision.notes()).hasSize(3);
-        assertThat(decision.notes().get(0)).contains("metadata of 2000 characters refused (limit 1024)");
+        assertThat(decision.notes().get(0).text()).contains("metadata of 2000 characters refused (limit 1024)");
     }
 
     @Test

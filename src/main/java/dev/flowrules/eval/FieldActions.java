@@ -1,0 +1,121 @@
+package dev.flowrules.eval;
+
+import dev.flowrules.compile.CompiledAction;
+import dev.flowrules.compile.Explain;
+import dev.flowrules.event.PushNotification;
+import dev.flowrules.limits.ServiceLimits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The actions that write a field other than the content: metadata, attributes, push notification, content
+ * type. Structured values over a limit are refused whole; human-facing push text is cut.
+ */
+final class FieldActions {
+    private FieldActions() {
+    }
+
+    static String setMetadata(Working work, String ruleId, CompiledAction.SetMetadata set, String matched) {
+        String metadata = Templates.render(set.metadata(), work.view(), matched, null);
+        if (metadata.length() > ServiceLimits.METADATA_MAX) {
+            work.note(NoteKind.METADATA_TOO_LONG_REFUSED, ruleId, metadata.length(), ServiceLimits.METADATA_MAX);
+            return "metadata not set (too long)";
+        }
+        work.overwrite(ruleId, "metadata", !metadata.equals(work.message().metadata()));
+        work.set(work.message().withMetadata(metadata));
+        return "metadata set to \"" + Explain.abbreviate(metadata) + "\"";
+    }
+
+    static String setAttributes(Working work, String ruleId, CompiledAction.SetAttributes set, String matched) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>(work.message().attributes());
+        List<String> names = new ArrayList<>();
+        set.attributes().forEach((name, templates) -> {
+            List<String> values = new ArrayList<>();
+            for (var template : templates) {
+                String value = Templates.render(template, work.view(), matched, null);
+                if (value.isEmpty()) {
+                    work.note(NoteKind.ATTRIBUTE_VALUE_EMPTY, ruleId, name);
+                } else if (value.length() > ServiceLimits.ATTRIBUTE_VALUE_MAX) {
+                    work.note(NoteKind.ATTRIBUTE_VALUE_TOO_LONG_REFUSED, ruleId, value.length(), name,
+                            ServiceLimits.ATTRIBUTE_VALUE_MAX);
+                } else {
+                    values.add(value);
+                }
+            }
+            if (values.isEmpty()) {
+                work.note(NoteKind.ATTRIBUTE_NOT_SET, ruleId, name);
+                return;
+            }
+            attributes.put(name, List.copyOf(values));
+            names.add(name);
+        });
+        int size = ServiceLimits.attributesBytes(attributes);
+        if (size > ServiceLimits.ATTRIBUTES_TOTAL_MAX_BYTES) {
+            work.note(NoteKind.ATTRIBUTES_TOO_LARGE_REFUSED, ruleId, String.join(", ", names), size,
+                    ServiceLimits.ATTRIBUTES_TOTAL_MAX_BYTES);
+            return "attributes not set (too large)";
+        }
+        names.forEach(n -> work.overwrite(ruleId, "attributes." + n,
+                !attributes.get(n).equals(work.message().attributes().get(n))));
+        work.set(work.message().withAttributes(attributes));
+        return names.isEmpty() ? "no attribute set" : "attributes set: " + String.join(", ", names);
+    }
+
+    static String removeAttributes(Working work, String ruleId, CompiledAction.RemoveAttributes remove) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>(work.message().attributes());
+        List<String> removed = remove.names().stream().filter(n -> attributes.remove(n) != null).toList();
+        work.set(work.message().withAttributes(attributes));
+        removed.forEach(n -> work.overwrite(ruleId, "attributes." + n, true));
+        return removed.isEmpty() ? "no attribute to remove" : "attributes removed: " + String.join(", ", removed);
+    }
+
+    static String setPush(Working work, String ruleId, CompiledAction.SetPush push, String matched) {
+        PushNotification current = work.message().push();
+        List<String> parts = new ArrayList<>();
+        if (push.title() != null) {
+            String title = fittedPushText(work, ruleId, "title",
+                    Templates.render(push.title(), work.view(), matched, null), ServiceLimits.PUSH_TITLE_MAX);
+            if (title != null) {
+                work.overwrite(ruleId, "push.title", !title.equals(current.title()));
+                current = current.withTitle(title);
+                parts.add("title \"" + title + "\"");
+            }
+        }
+        if (push.body() != null) {
+            String body = fittedPushText(work, ruleId, "body",
+                    Templates.render(push.body(), work.view(), matched, null), ServiceLimits.PUSH_BODY_MAX);
+            if (body != null) {
+                work.overwrite(ruleId, "push.body", !body.equals(current.body()));
+                current = current.withBody(body);
+                parts.add("body \"" + Explain.abbreviate(body) + "\"");
+            }
+        }
+        if (push.type() != null) {
+            work.overwrite(ruleId, "push.type", !push.type().equals(current.type()));
+            current = current.withType(push.type());
+            parts.add("type " + push.type());
+        }
+        work.set(work.message().withPush(current));
+        return parts.isEmpty() ? "push notification unchanged" : "push notification " + String.join(", ", parts);
+    }
+
+    static String setContentType(Working work, String ruleId, CompiledAction.SetContentType type) {
+        work.overwrite(ruleId, "content-type", !type.contentType().equals(work.message().contentType()));
+        work.set(work.message().withContentType(type.contentType()));
+        return "content type set to " + type.contentType();
+    }
+
+    private static String fittedPushText(Working work, String ruleId, String part, String text, int max) {
+        if (text.isEmpty()) {
+            work.note(NoteKind.PUSH_EMPTY_REFUSED, ruleId, part);
+            return null;
+        }
+        String fitted = TextLimits.cutToChars(text, max);
+        if (!fitted.equals(text)) {
+            work.note(NoteKind.PUSH_CUT, ruleId, part, max);
+        }
+        return fitted;
+    }
+}
