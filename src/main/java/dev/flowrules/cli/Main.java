@@ -1,198 +1,157 @@
 package dev.flowrules.cli;
 
-import dev.flowrules.Engine;
-import dev.flowrules.callback.RequestJson;
-import dev.flowrules.check.RuleChecker;
-import dev.flowrules.check.RuleTests;
 import dev.flowrules.dsl.Diagnostic;
-import dev.flowrules.dsl.LoadResult;
-import dev.flowrules.dsl.RuleLoadException;
-import dev.flowrules.event.InvalidEventException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
- * {@code java -jar flowrules.jar eval|validate ...}. Exit codes: 0 success, 1 the rules have errors,
- * 2 wrong usage or an input that cannot be read. Problems are printed as messages, never as stack traces.
+ * {@code java -jar flowrules.jar COMMAND ...}. Exit codes (docs/cli.md): {@value #EXIT_OK} success,
+ * {@value #EXIT_RULES} the rules have errors or a rule test failed, {@value #EXIT_USAGE} wrong usage, a path that
+ * does not exist, or an event that cannot be read, {@value #EXIT_INTERNAL} an internal error. Problems are printed as messages, never as stack traces.
  */
 public final class Main {
-    static final String USAGE = """
-            usage:
-              flowrules eval --rules FILE_OR_DIR [--rules ...] --event EVENT.json|DIR [--explain]
-                  print the ChannelFlowCallback request for each processor event
-                  (--explain: which rules matched, on what, on stderr)
-              flowrules validate FILE_OR_DIR...
-                  check rule files (and run the tests beside them); every problem as
-                  file:line:column: error|warning: message
-              flowrules test FILE_OR_DIR...
-                  run the examples in *.test.yaml beside the rules; ends with 'N passed, N failed'
-            """;
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_RULES = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_INTERNAL = 3;
+
+    /** Each command's help, in the order the overview lists them. */
+    static final Map<String, String> HELP = new LinkedHashMap<>();
+
+    static {
+        HELP.put("try", """
+                flowrules try --rules DIR --message TEXT [--attr NAME=VALUE ...] [--sender ARN]
+                              [--content-type TYPE] [--sub-channel ID] [--metadata TEXT] [--show-request]
+                    try one message against the rules, without writing an event: prints what happens to
+                    it, the message as delivered and, in words, which rules matched and why
+                    (--show-request: also the ChannelFlowCallback request the Lambda would send)""");
+        HELP.put("validate", """
+                flowrules validate [--format text|json|sarif] FILE_OR_DIR...
+                    check rule files and run the rule tests beside them (NAME.test.yaml); every problem
+                    as file:line:column: error|warning: message, then how many rule tests ran and passed
+                    (--format json: one JSON document; --format sarif: SARIF 2.1.0 for CI and editors)""");
+        HELP.put("test", """
+                flowrules test FILE_OR_DIR...
+                    run only the rule tests (NAME.test.yaml beside NAME.yaml); ends with 'N passed, N failed'""");
+        HELP.put("eval", """
+                flowrules eval --rules FILE_OR_DIR [--rules ...] --event EVENT.json|DIR|- [--event ...]
+                               [--explain] [--array]
+                    print the ChannelFlowCallback request for each channel-flow processor event
+                    ('-' reads one event from standard input); one event prints one JSON document,
+                    several print JSON Lines (one request per line) or, with --array, one JSON array;
+                    --explain writes which rules matched, and why, to standard error""");
+        HELP.put("schema", """
+                flowrules schema
+                    print the JSON Schema of rule files (for editors; docs/editor.md)""");
+    }
+
+    static final String USAGE = "usage:\n" + String.join("\n", HELP.values()).indent(2)
+            + "  flowrules --version | --help | COMMAND --help\n"
+            + "exit codes: 0 ok, 1 the rules have errors or a rule test failed, 2 wrong usage or unreadable input,\n"
+            + "  3 internal error\n";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, System.in, out, err));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            (args.length == 0 ? err : out).print(USAGE);
-            return args.length == 0 ? 2 : 0;
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs one command; returns its exit code. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return EXIT_USAGE;
         }
         String command = args[0];
         List<String> rest = List.of(args).subList(1, args.length);
+        if (List.of("--help", "-h", "help").contains(command)) {
+            String topic = rest.isEmpty() ? null : HELP.get(rest.get(0));
+            out.print(topic == null ? USAGE : "usage:\n" + topic.indent(2));
+            return EXIT_OK;
+        }
+        if (command.equals("--version") || command.equals("-V")) {
+            out.println("flowrules " + BuildInfo.version());
+            return EXIT_OK;
+        }
+        if (!HELP.containsKey(command)) {
+            return usage(err, "unknown command '" + command + "'", null);
+        }
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.print("usage:\n" + HELP.get(command).indent(2));
+            return EXIT_OK;
+        }
         try {
             return switch (command) {
-                case "eval" -> eval(rest, out, err);
-                case "validate" -> validate(rest, out, err);
-                case "test" -> test(rest, out);
-                default -> usage(err, "unknown command '" + command + "'");
+                case "eval" -> Eval.run(rest, in, out, err);
+                case "try" -> TryCommand.run(rest, out);
+                case "validate" -> Validate.validate(rest, out);
+                case "test" -> Validate.test(rest, out);
+                case "schema" -> schema(rest, out, err);
+                default -> throw new IllegalStateException("command without a handler: " + command);
             };
-        } catch (UsageException e) {
-            return usage(err, e.getMessage());
+        } catch (Args.UsageException e) {
+            return usage(err, e.getMessage(), command);
+        } catch (Args.InputException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getCause().getMessage());
+            return EXIT_USAGE;
         } catch (RuntimeException e) {
-            err.println("error: " + e);
-            return 2;
+            // A bug of ours, never the author's mistake: one line to report, no stack trace to wade through.
+            err.println("internal error (please report it): " + e);
+            return EXIT_INTERNAL;
         }
     }
 
-    private static int eval(List<String> args, PrintStream out, PrintStream err) {
-        List<Path> rules = new ArrayList<>();
-        Path event = null;
-        boolean explain = false;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--rules" -> rules.add(Path.of(value(args, ++i, "--rules")));
-                case "--event" -> event = Path.of(value(args, ++i, "--event"));
-                case "--explain" -> explain = true;
-                default -> throw new UsageException("unknown option '" + args.get(i) + "'");
+    /** Where the build puts the JSON Schema of rule files (docs/editor.md). */
+    static final String SCHEMA_RESOURCE = "/dev/flowrules/schema/rules.schema.json";
+
+    private static int schema(List<String> args, PrintStream out, PrintStream err) throws UncheckedIOException {
+        if (!args.isEmpty()) {
+            throw new Args.UsageException("schema takes no arguments");
+        }
+        try (InputStream in = Main.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                err.println("error: this build does not contain the schema (" + SCHEMA_RESOURCE + ")");
+                return EXIT_USAGE;
             }
-        }
-        if (rules.isEmpty() || event == null) {
-            throw new UsageException("eval needs --rules and --event");
-        }
-        Engine engine;
-        try {
-            engine = Engine.fromRules(rules);
-        } catch (RuleLoadException e) {
-            printDiagnostics(e.diagnostics(), err);
-            return 1;
-        }
-        List<Path> events;
-        try {
-            events = eventFiles(event);
+            out.write(in.readAllBytes());
+            out.flush();
+            return EXIT_OK;
         } catch (IOException e) {
-            err.println("error: cannot read " + event + ": " + e.getMessage());
-            return 2;
+            throw new UncheckedIOException(e);
         }
-        int status = 0;
-        for (Path file : events) {
-            if (events.size() > 1) {
-                out.println("### " + file.toString().replace('\\', '/'));
-                if (explain) {
-                    err.println("### " + file.toString().replace('\\', '/'));
-                }
-            }
-            try {
-                Engine.Processed processed = engine.process(Files.readAllBytes(file));
-                out.println(RequestJson.write(processed.request()));
-                if (explain) {
-                    err.print(processed.decision().explain());
-                }
-            } catch (InvalidEventException e) {
-                err.println(file + ": error: " + e.getMessage());
-                status = 2;
-            } catch (IOException e) {
-                err.println(file + ": error: cannot read the event: " + e.getMessage());
-                status = 2;
-            }
-        }
-        return status;
     }
 
-    /** One event file, or every {@code *.json} in a directory except expected requests, by name. */
+    /** One event file, or every {@code *.json} in a directory except expected requests ({@code *.expected.json}), by name. */
     public static List<Path> eventFiles(Path event) throws IOException {
-        if (!Files.isDirectory(event)) {
-            return List.of(event);
-        }
-        try (Stream<Path> files = Files.list(event)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(p -> !p.getFileName().toString().endsWith(".expected.json"))
-                    .sorted().toList();
-        }
-    }
-
-    private static int validate(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            throw new UsageException("validate needs at least one rule file or directory");
-        }
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                throw new UsageException("unknown option '" + arg + "'");
-            }
-        }
-        LoadResult result = RuleChecker.validate(args.stream().map(Path::of).toList(), true);
-        printDiagnostics(result.diagnostics(), out);
-        long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-        long warnings = result.diagnostics().size() - errors;
-        int rules = result.files().stream().mapToInt(f -> f.rules().size()).sum();
-        if (errors > 0) {
-            long files = result.diagnostics().stream().map(d -> d.pos().file()).distinct().count();
-            out.println(Summary.problems(errors, warnings, files));
-            return 1;
-        }
-        out.println("ok: " + rules + " rule(s) in " + result.files().size() + " file(s)"
-                + (warnings > 0 ? ", " + Summary.count(warnings, "warning") : ""));
-        return 0;
-    }
-
-    private static int test(List<String> args, PrintStream out) {
-        if (args.isEmpty()) {
-            throw new UsageException("test needs at least one rule file or directory");
-        }
-        List<Path> inputs = args.stream().map(Path::of).toList();
-        LoadResult loaded = RuleChecker.validate(inputs);
-        if (loaded.hasErrors()) {
-            printDiagnostics(loaded.errors(), out);
-            out.println("the rules have errors; no test was run");
-            out.println("0 passed, 0 failed");
-            return 1;
-        }
-        RuleTests.Report report = RuleTests.run(inputs, loaded.files());
-        printDiagnostics(report.diagnostics(), out);
-        out.println(RuleTests.summary(report));
-        return report.failed() == 0 ? 0 : 1;
+        return Eval.eventFiles(event);
     }
 
     static void printDiagnostics(List<Diagnostic> diagnostics, PrintStream stream) {
         diagnostics.forEach(d -> stream.println(d.format()));
     }
 
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(index);
-    }
-
-    private static int usage(PrintStream err, String problem) {
+    private static int usage(PrintStream err, String problem, String command) {
         err.println("error: " + problem);
-        err.print(USAGE);
-        return 2;
-    }
-
-    private static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
+        err.print(command == null ? USAGE : "usage:\n" + HELP.get(command).indent(2));
+        return EXIT_USAGE;
     }
 }

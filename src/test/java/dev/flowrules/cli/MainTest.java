@@ -34,6 +34,7 @@ class MainTest {
                   hint: rule ids must be unique across all rule files; rename one of them
                 %1$s:7:22: error: unknown test 'contians' in the test on 'content' [FR007]
                   hint: did you mean 'contains'?
+                rule tests: not run, the rules have errors
                 2 errors, 0 warnings in 1 file
                 """.formatted(shown));
     }
