@@ -105,7 +105,7 @@ public final class RuleChecker {
 
     /** Whether every message {@code later} matches is also matched by {@code earlier}: same condition, or always. */
     private static boolean covers(RuleDef earlier, RuleDef later) {
-        return earlier.when() instanceof Condition.Always || Canonical.of(earlier.when()).equals(Canonical.of(later.when()));
+        return earlier.when() instanceof Condition.Always || earlier.when().canonical().equals(later.when().canonical());
     }
 
     private static boolean denies(RuleDef rule) {
@@ -144,28 +144,78 @@ public final class RuleChecker {
     private static Map<String, Action> writes(RuleDef rule) {
         Map<String, Action> writes = new LinkedHashMap<>();
         for (Action action : rule.then()) {
-            if (action instanceof Action.ReplaceContent || action instanceof Action.BotToPlainText) {
-                writes.put("content", action);
-            } else if (action instanceof Action.SetMetadata) {
-                writes.put("metadata", action);
-            } else if (action instanceof Action.SetContentType) {
-                writes.put("content type", action);
-            } else if (action instanceof Action.SetPush push) {
-                if (push.title() != null) {
-                    writes.put("push title", action);
-                }
-                if (push.body() != null) {
-                    writes.put("push body", action);
-                }
-                if (push.type() != null) {
-                    writes.put("push type", action);
-                }
-            } else if (action instanceof Action.SetAttributes set) {
-                set.attributes().keySet().forEach(name -> writes.put("attribute '" + name + "'", action));
-            }
+            action.accept(WRITES).forEach(what -> writes.put(what, action));
         }
         return writes;
     }
+
+    /**
+     * What each action sets outright, so that a later write replaces it. Rewrites and bot-answer edits work
+     * on the current content and deny or stop set nothing.
+     */
+    private static final Action.Visitor<List<String>> WRITES = new Action.Visitor<>() {
+        public List<String> visitDeny(Action.Deny action) {
+            return List.of();
+        }
+
+        public List<String> visitReplaceContent(Action.ReplaceContent action) {
+            return List.of("content");
+        }
+
+        public List<String> visitRewriteContent(Action.RewriteContent action) {
+            return List.of();
+        }
+
+        public List<String> visitSetMetadata(Action.SetMetadata action) {
+            return List.of("metadata");
+        }
+
+        public List<String> visitSetAttributes(Action.SetAttributes action) {
+            return action.attributes().keySet().stream().map(name -> "attribute '" + name + "'").toList();
+        }
+
+        public List<String> visitRemoveAttributes(Action.RemoveAttributes action) {
+            return List.of();
+        }
+
+        public List<String> visitSetPush(Action.SetPush push) {
+            List<String> parts = new ArrayList<>();
+            if (push.title() != null) {
+                parts.add("push title");
+            }
+            if (push.body() != null) {
+                parts.add("push body");
+            }
+            if (push.type() != null) {
+                parts.add("push type");
+            }
+            return parts;
+        }
+
+        public List<String> visitSetContentType(Action.SetContentType action) {
+            return List.of("content type");
+        }
+
+        public List<String> visitBotReplaceMessage(Action.BotReplaceMessage action) {
+            return List.of();
+        }
+
+        public List<String> visitBotDropMessages(Action.BotDropMessages action) {
+            return List.of();
+        }
+
+        public List<String> visitBotAppendMessage(Action.BotAppendMessage action) {
+            return List.of();
+        }
+
+        public List<String> visitBotToPlainText(Action.BotToPlainText action) {
+            return List.of("content");
+        }
+
+        public List<String> visitStop(Action.Stop action) {
+            return List.of();
+        }
+    };
 
     private static void regexes(RuleDef rule, List<Diagnostic> found) {
         forEachOperator(rule.when(), op -> {
@@ -258,7 +308,7 @@ public final class RuleChecker {
             }
         });
         for (Action action : rule.then()) {
-            for (Template template : templates(action)) {
+            for (Template template : action.templates()) {
                 for (Template.Part part : template.parts()) {
                     if (part instanceof Template.Insert insert && insert.field().field() == Field.ATTRIBUTE
                             && !tested.contains(insert.field().attribute())) {
@@ -273,44 +323,38 @@ public final class RuleChecker {
         }
     }
 
-    private static List<Template> templates(Action action) {
-        List<Template> templates = new ArrayList<>();
-        if (action instanceof Action.ReplaceContent a) {
-            templates.add(a.content());
-        } else if (action instanceof Action.RewriteContent a && a.replacement() != null) {
-            templates.add(a.replacement());
-        } else if (action instanceof Action.SetMetadata a) {
-            templates.add(a.metadata());
-        } else if (action instanceof Action.SetAttributes a) {
-            a.attributes().values().forEach(templates::addAll);
-        } else if (action instanceof Action.SetPush a) {
-            if (a.title() != null) {
-                templates.add(a.title());
-            }
-            if (a.body() != null) {
-                templates.add(a.body());
-            }
-        } else if (action instanceof Action.BotReplaceMessage a) {
-            templates.add(a.text());
-        } else if (action instanceof Action.BotAppendMessage a) {
-            templates.add(a.text());
-        } else if (action instanceof Action.BotToPlainText a) {
-            templates.add(a.text());
-        }
-        return templates;
-    }
-
-    /** Visits the leaves of a condition: field tests and bot-message tests, through all, any and not. */
+    /** The leaves of a condition: field tests, bot-message tests and always, through all, any and not. */
     private static void forEachLeaf(Condition condition, java.util.function.Consumer<Condition> visit) {
-        if (condition instanceof Condition.All all) {
-            all.conditions().forEach(c -> forEachLeaf(c, visit));
-        } else if (condition instanceof Condition.Any any) {
-            any.conditions().forEach(c -> forEachLeaf(c, visit));
-        } else if (condition instanceof Condition.Not not) {
-            forEachLeaf(not.condition(), visit);
-        } else {
-            visit.accept(condition);
-        }
+        condition.accept(new Condition.Visitor<Void>() {
+            public Void visitAll(Condition.All all) {
+                all.conditions().forEach(c -> c.accept(this));
+                return null;
+            }
+
+            public Void visitAny(Condition.Any any) {
+                any.conditions().forEach(c -> c.accept(this));
+                return null;
+            }
+
+            public Void visitNot(Condition.Not not) {
+                return not.condition().accept(this);
+            }
+
+            public Void visitBotMessage(Condition.BotMessage bot) {
+                visit.accept(bot);
+                return null;
+            }
+
+            public Void visitAlways(Condition.Always always) {
+                visit.accept(always);
+                return null;
+            }
+
+            public Void visitFieldTests(Condition.FieldTests tests) {
+                visit.accept(tests);
+                return null;
+            }
+        });
     }
 
     private static void forEachFieldTest(Condition condition, java.util.function.Consumer<Condition.FieldTests> visit) {

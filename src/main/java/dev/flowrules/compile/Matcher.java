@@ -99,7 +99,7 @@ public sealed interface Matcher {
         }
 
         boolean isCheap() {
-            return tests.stream().allMatch(t -> ValueTests.cost(t) == 0);
+            return tests.stream().allMatch(t -> t.cost() == ValueTest.LOOKUP);
         }
 
         private String keywords() {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,7 +80,12 @@ public final class RuleSet {
         return ruleCount;
     }
 
-    static final class Compiler {
+    /**
+     * Turns the rule model into matchers, value tests and compiled actions. One visit method per kind of
+     * condition, test and action: a kind added to the model does not compile until it is handled here.
+     */
+    static final class Compiler implements Condition.Visitor<Matcher>, Operator.Visitor<ValueTest>,
+            Action.Visitor<CompiledAction> {
         final WordIndex words = new WordIndex();
         boolean readsBotAnswers;
         /** Rules testing the same pattern share one compiled Pattern, so a message scans for it once. */
@@ -94,140 +98,206 @@ public final class RuleSet {
         CompiledRule rule(RuleDef rule) {
             List<CompiledAction> actions = new ArrayList<>();
             for (Action action : rule.then()) {
-                actions.add(action(action));
+                actions.add(action.accept(this));
             }
             return new CompiledRule(rule.id(), rule.description(), rule.pos(), condition(rule.when()), List.copyOf(actions));
         }
 
         Matcher condition(Condition condition) {
-            if (condition instanceof Condition.All all) {
-                return new Matcher.All(all.conditions().stream().map(this::condition).toList());
-            }
-            if (condition instanceof Condition.Any any) {
-                return new Matcher.Any(any.conditions().stream().map(this::condition).toList());
-            }
-            if (condition instanceof Condition.Not not) {
-                return new Matcher.Not(condition(not.condition()), "not (" + describe(not.condition()) + ")");
-            }
-            if (condition instanceof Condition.FieldTests tests) {
-                return fieldTests(tests);
-            }
-            if (condition instanceof Condition.BotMessage bot) {
-                readsBotAnswers = true;
-                return new Matcher.BotMessage(selector(bot.selector()));
-            }
+            return condition.accept(this);
+        }
+
+        // ---- conditions ----
+
+        @Override
+        public Matcher visitAll(Condition.All all) {
+            return new Matcher.All(all.conditions().stream().map(this::condition).toList());
+        }
+
+        @Override
+        public Matcher visitAny(Condition.Any any) {
+            return new Matcher.Any(any.conditions().stream().map(this::condition).toList());
+        }
+
+        @Override
+        public Matcher visitNot(Condition.Not not) {
+            return new Matcher.Not(condition(not.condition()), not.describe());
+        }
+
+        @Override
+        public Matcher visitBotMessage(Condition.BotMessage bot) {
+            readsBotAnswers = true;
+            return new Matcher.BotMessage(selector(bot.selector()));
+        }
+
+        @Override
+        public Matcher visitAlways(Condition.Always always) {
             return new Matcher.Always();
         }
 
-        private Matcher fieldTests(Condition.FieldTests tests) {
+        @Override
+        public Matcher visitFieldTests(Condition.FieldTests tests) {
             readsBotAnswers |= tests.field().field().isBotContent();
-            Boolean mustExist = null;
-            List<ValueTest> valueTests = new ArrayList<>();
-            for (Operator test : tests.tests()) {
-                if (test instanceof Operator.Exists exists) {
-                    mustExist = exists.expected(); // the loader allows one 'exists' per field
-                } else {
-                    valueTests.add(valueTest(test));
-                }
-            }
-            return new Matcher.FieldTests(tests.field(), mustExist, List.copyOf(valueTests), tests.allValues());
+            Tests compiled = tests(tests.tests());
+            return new Matcher.FieldTests(tests.field(), compiled.mustExist(), compiled.values(), tests.allValues());
         }
 
         CompiledSelector selector(BotSelector selector) {
             List<CompiledSelector.Part> parts = new ArrayList<>();
             for (BotSelector.PartTests part : selector.parts()) {
-                Boolean mustExist = null;
-                List<ValueTest> tests = new ArrayList<>();
-                for (Operator test : part.tests()) {
-                    if (test instanceof Operator.Exists exists) {
-                        mustExist = exists.expected();
-                    } else {
-                        tests.add(valueTest(test));
-                    }
-                }
-                parts.add(new CompiledSelector.Part(part.part(), mustExist, List.copyOf(tests)));
+                Tests compiled = tests(part.tests());
+                parts.add(new CompiledSelector.Part(part.part(), compiled.mustExist(), compiled.values()));
             }
             return new CompiledSelector(selector.index(), List.copyOf(parts), selector.describe());
         }
 
-        ValueTest valueTest(Operator test) {
-            if (test instanceof Operator.Equals t) {
-                return new ValueTest.Equals(fold(t.value(), t.ignoreCase()), t.ignoreCase());
-            }
-            if (test instanceof Operator.OneOf t) {
-                Set<String> values = new HashSet<>();
-                t.values().forEach(v -> values.add(fold(v, t.ignoreCase())));
-                return new ValueTest.OneOf(Set.copyOf(values), t.ignoreCase());
-            }
-            if (test instanceof Operator.StartsWith t) {
-                return new ValueTest.StartsWith(fold(t.value(), t.ignoreCase()), t.ignoreCase());
-            }
-            if (test instanceof Operator.EndsWith t) {
-                return new ValueTest.EndsWith(fold(t.value(), t.ignoreCase()), t.ignoreCase());
-            }
-            if (test instanceof Operator.Contains t) {
-                return new ValueTest.Contains(fold(t.value(), t.ignoreCase()), t.ignoreCase());
-            }
-            if (test instanceof Operator.ContainsWord t) {
-                return new ValueTest.ContainsWord(words.add(t.words()), t.source());
-            }
-            if (test instanceof Operator.Wildcard t) {
-                return new ValueTest.Wildcard(wildcard(t.pattern(), t.ignoreCase()), t.pattern());
-            }
-            if (test instanceof Operator.Regex t) {
-                return new ValueTest.Regex(pattern(t.pattern(), t.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0));
-            }
-            if (test instanceof Operator.Length t) {
-                return new ValueTest.Length(t.comparison(), t.length());
-            }
-            if (test instanceof Operator.NumberCompare t) {
-                return new ValueTest.NumberCompare(t.comparison(), t.number());
-            }
-            throw new IllegalStateException("exists is handled by the field test, not per value");
+        /** {@code mustExist} null when no exists test was written (the loader allows one per field). */
+        private record Tests(Boolean mustExist, List<ValueTest> values) {
         }
 
-        CompiledAction action(Action action) {
-            readsBotAnswers |= action instanceof Action.RewriteContent || action instanceof Action.BotReplaceMessage
-                    || action instanceof Action.BotDropMessages || action instanceof Action.BotAppendMessage
-                    || action instanceof Action.BotToPlainText;
-            if (action instanceof Action.Deny a) {
-                return new CompiledAction.Deny(a.reason(), a.pos());
+        private Tests tests(List<Operator> tests) {
+            Boolean mustExist = null;
+            List<ValueTest> values = new ArrayList<>();
+            for (Operator test : tests) {
+                if (test instanceof Operator.Exists exists) {
+                    mustExist = exists.expected(); // a test on presence, not on a value
+                } else {
+                    values.add(test.accept(this));
+                }
             }
-            if (action instanceof Action.ReplaceContent a) {
-                return new CompiledAction.ReplaceContent(a.content(), a.pos());
-            }
-            if (action instanceof Action.RewriteContent a) {
-                return new CompiledAction.RewriteContent(a.keyword(),
-                        pattern(a.regex(), a.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0), a.replacement(), a.pos());
-            }
-            if (action instanceof Action.SetMetadata a) {
-                return new CompiledAction.SetMetadata(a.metadata(), a.pos());
-            }
-            if (action instanceof Action.SetAttributes a) {
-                return new CompiledAction.SetAttributes(a.attributes(), a.pos());
-            }
-            if (action instanceof Action.RemoveAttributes a) {
-                return new CompiledAction.RemoveAttributes(a.names(), a.pos());
-            }
-            if (action instanceof Action.SetPush a) {
-                return new CompiledAction.SetPush(a.title(), a.body(), a.type(), a.pos());
-            }
-            if (action instanceof Action.SetContentType a) {
-                return new CompiledAction.SetContentType(a.contentType(), a.pos());
-            }
-            if (action instanceof Action.BotReplaceMessage a) {
-                return new CompiledAction.BotReplaceMessage(selector(a.selector()), a.text(), a.pos());
-            }
-            if (action instanceof Action.BotDropMessages a) {
-                return new CompiledAction.BotDropMessages(selector(a.selector()), a.pos());
-            }
-            if (action instanceof Action.BotAppendMessage a) {
-                return new CompiledAction.BotAppendMessage(a.text(), a.type(), a.pos());
-            }
-            if (action instanceof Action.BotToPlainText a) {
-                return new CompiledAction.BotToPlainText(a.text(), a.pos());
-            }
-            return new CompiledAction.Stop(action.pos());
+            return new Tests(mustExist, List.copyOf(values));
+        }
+
+        // ---- tests on one value ----
+
+        @Override
+        public ValueTest visitEquals(Operator.Equals t) {
+            return new ValueTest.Equals(ValueTest.fold(t.value(), t.ignoreCase()), t.ignoreCase());
+        }
+
+        @Override
+        public ValueTest visitOneOf(Operator.OneOf t) {
+            Set<String> values = new HashSet<>();
+            t.values().forEach(v -> values.add(ValueTest.fold(v, t.ignoreCase())));
+            return new ValueTest.OneOf(Set.copyOf(values), t.ignoreCase());
+        }
+
+        @Override
+        public ValueTest visitStartsWith(Operator.StartsWith t) {
+            return new ValueTest.StartsWith(ValueTest.fold(t.value(), t.ignoreCase()), t.ignoreCase());
+        }
+
+        @Override
+        public ValueTest visitEndsWith(Operator.EndsWith t) {
+            return new ValueTest.EndsWith(ValueTest.fold(t.value(), t.ignoreCase()), t.ignoreCase());
+        }
+
+        @Override
+        public ValueTest visitContains(Operator.Contains t) {
+            return new ValueTest.Contains(ValueTest.fold(t.value(), t.ignoreCase()), t.ignoreCase());
+        }
+
+        @Override
+        public ValueTest visitContainsWord(Operator.ContainsWord t) {
+            return new ValueTest.ContainsWord(words.add(t.words()), t.source());
+        }
+
+        @Override
+        public ValueTest visitWildcard(Operator.Wildcard t) {
+            return new ValueTest.Wildcard(wildcard(t.pattern(), t.ignoreCase()), t.pattern());
+        }
+
+        @Override
+        public ValueTest visitRegex(Operator.Regex t) {
+            return new ValueTest.Regex(pattern(t.pattern(), t.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0));
+        }
+
+        @Override
+        public ValueTest visitLength(Operator.Length t) {
+            return new ValueTest.Length(t.comparison(), t.length());
+        }
+
+        @Override
+        public ValueTest visitNumberCompare(Operator.NumberCompare t) {
+            return new ValueTest.NumberCompare(t.comparison(), t.number());
+        }
+
+        @Override
+        public ValueTest visitExists(Operator.Exists t) {
+            throw new IllegalStateException("'exists' tests presence and is compiled with its field, not per value");
+        }
+
+        // ---- actions ----
+
+        @Override
+        public CompiledAction visitDeny(Action.Deny a) {
+            return new CompiledAction.Deny(a.reason(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitReplaceContent(Action.ReplaceContent a) {
+            return new CompiledAction.ReplaceContent(a.content(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitRewriteContent(Action.RewriteContent a) {
+            readsBotAnswers = true; // a rewrite works inside a bot answer's texts
+            return new CompiledAction.RewriteContent(a.keyword(),
+                    pattern(a.regex(), a.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0), a.replacement(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitSetMetadata(Action.SetMetadata a) {
+            return new CompiledAction.SetMetadata(a.metadata(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitSetAttributes(Action.SetAttributes a) {
+            return new CompiledAction.SetAttributes(a.attributes(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitRemoveAttributes(Action.RemoveAttributes a) {
+            return new CompiledAction.RemoveAttributes(a.names(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitSetPush(Action.SetPush a) {
+            return new CompiledAction.SetPush(a.title(), a.body(), a.type(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitSetContentType(Action.SetContentType a) {
+            return new CompiledAction.SetContentType(a.contentType(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitBotReplaceMessage(Action.BotReplaceMessage a) {
+            readsBotAnswers = true;
+            return new CompiledAction.BotReplaceMessage(selector(a.selector()), a.text(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitBotDropMessages(Action.BotDropMessages a) {
+            readsBotAnswers = true;
+            return new CompiledAction.BotDropMessages(selector(a.selector()), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitBotAppendMessage(Action.BotAppendMessage a) {
+            readsBotAnswers = true;
+            return new CompiledAction.BotAppendMessage(a.text(), a.type(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitBotToPlainText(Action.BotToPlainText a) {
+            readsBotAnswers = true;
+            return new CompiledAction.BotToPlainText(a.text(), a.pos());
+        }
+
+        @Override
+        public CompiledAction visitStop(Action.Stop a) {
+            return new CompiledAction.Stop(a.pos());
         }
 
         /** {@code *} is any run of characters (newlines included); everything else is literal. */
@@ -246,29 +316,6 @@ public final class RuleSet {
                 }
             }
             return Pattern.compile(regex.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0));
-        }
-
-        private static String fold(String text, boolean ignoreCase) {
-            return ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
-        }
-
-        private static String describe(Condition condition) {
-            if (condition instanceof Condition.All a) {
-                return "all of " + a.conditions().size() + " conditions";
-            }
-            if (condition instanceof Condition.Any a) {
-                return "any of " + a.conditions().size() + " conditions";
-            }
-            if (condition instanceof Condition.Not n) {
-                return "not (" + describe(n.condition()) + ")";
-            }
-            if (condition instanceof Condition.FieldTests t) {
-                return t.field().display() + " " + String.join(" & ", t.tests().stream().map(Operator::keyword).toList());
-            }
-            if (condition instanceof Condition.BotMessage b) {
-                return b.selector().describe();
-            }
-            return "always";
         }
     }
 }

@@ -6,13 +6,30 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
 
-/** A compiled test on one value: returns the matched text, or null when the test fails. */
+/**
+ * A compiled test on one value: returns the matched text, or null when the test fails. Each says what it costs,
+ * so that the cheap tests of a field run before the expensive ones.
+ */
 interface ValueTest {
+    /** A comparison or a hash lookup. */
+    int LOOKUP = 0;
+    /** A scan of the value for a literal. */
+    int SCAN = 1;
+    /** A pattern run over the value. */
+    int PATTERN = 2;
+
     String keyword();
 
     String match(String value, MessageView view);
 
+    /** {@link #LOOKUP}, {@link #SCAN} or {@link #PATTERN}. */
+    int cost();
+
     record Equals(String expected, boolean ignoreCase) implements ValueTest {
+        public int cost() {
+            return LOOKUP;
+        }
+
         public String keyword() {
             return "equals";
         }
@@ -24,6 +41,10 @@ interface ValueTest {
     }
 
     record OneOf(Set<String> expected, boolean ignoreCase) implements ValueTest {
+        public int cost() {
+            return LOOKUP;
+        }
+
         public String keyword() {
             return "one-of";
         }
@@ -34,6 +55,10 @@ interface ValueTest {
     }
 
     record StartsWith(String prefix, boolean ignoreCase) implements ValueTest {
+        public int cost() {
+            return SCAN;
+        }
+
         public String keyword() {
             return "starts-with";
         }
@@ -45,6 +70,10 @@ interface ValueTest {
     }
 
     record EndsWith(String suffix, boolean ignoreCase) implements ValueTest {
+        public int cost() {
+            return SCAN;
+        }
+
         public String keyword() {
             return "ends-with";
         }
@@ -56,6 +85,10 @@ interface ValueTest {
     }
 
     record Contains(String part, boolean ignoreCase) implements ValueTest {
+        public int cost() {
+            return SCAN;
+        }
+
         public String keyword() {
             return "contains";
         }
@@ -70,6 +103,10 @@ interface ValueTest {
 
     /** Reads the rule set's shared word index: whether list {@code list} has an entry in the value. */
     record ContainsWord(int list, String source) implements ValueTest {
+        public int cost() {
+            return LOOKUP;
+        }
+
         public String keyword() {
             return "contains-word";
         }
@@ -80,6 +117,10 @@ interface ValueTest {
     }
 
     record Wildcard(Pattern pattern, String source) implements ValueTest {
+        public int cost() {
+            return PATTERN;
+        }
+
         public String keyword() {
             return "matches";
         }
@@ -90,6 +131,10 @@ interface ValueTest {
     }
 
     record Regex(Pattern pattern) implements ValueTest {
+        public int cost() {
+            return PATTERN;
+        }
+
         public String keyword() {
             return "regex";
         }
@@ -100,6 +145,10 @@ interface ValueTest {
     }
 
     record Length(Comparison comparison, long length) implements ValueTest {
+        public int cost() {
+            return LOOKUP;
+        }
+
         public String keyword() {
             return "length " + comparison.symbol() + " " + length;
         }
@@ -115,6 +164,10 @@ interface ValueTest {
      * which keeps a hostile value like {@code 1e999999999} from costing anything.
      */
     record NumberCompare(Comparison comparison, BigDecimal number) implements ValueTest {
+        public int cost() {
+            return LOOKUP;
+        }
+
         public String keyword() {
             return comparison.symbol() + " " + number.toPlainString();
         }
@@ -157,6 +210,7 @@ interface ValueTest {
         return i == text.length() && fraction > 0 && fraction <= 30;
     }
 
+    /** The one lower-casing of literals for ignore-case tests; a message's values are lowered by {@link MessageView#lower}. */
     static String fold(String text, boolean ignoreCase) {
         return ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
     }

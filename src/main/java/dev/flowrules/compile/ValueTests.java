@@ -40,10 +40,10 @@ final class ValueTests {
             return tests.get(0).match(value, view);
         }
         String first = null;
-        for (int cost = 0; cost <= MAX_COST; cost++) {
+        for (int cost = ValueTest.LOOKUP; cost <= ValueTest.PATTERN; cost++) {
             for (int i = 0; i < tests.size(); i++) {
                 ValueTest test = tests.get(i);
-                if (cost(test) != cost) {
+                if (test.cost() != cost) {
                     continue;
                 }
                 String matched = test.match(value, view);
@@ -56,18 +56,5 @@ final class ValueTests {
             }
         }
         return first;
-    }
-
-    private static final int MAX_COST = 2;
-
-    /** 0: a comparison or lookup; 1: a scan for a literal; 2: a pattern. */
-    static int cost(ValueTest test) {
-        if (test instanceof ValueTest.Regex || test instanceof ValueTest.Wildcard) {
-            return 2;
-        }
-        if (test instanceof ValueTest.Contains || test instanceof ValueTest.StartsWith || test instanceof ValueTest.EndsWith) {
-            return 1;
-        }
-        return 0;
     }
 }

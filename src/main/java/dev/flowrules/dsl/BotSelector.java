@@ -13,6 +13,13 @@ public record BotSelector(Integer index, List<PartTests> parts, SourcePos pos) {
     public record PartTests(BotPart part, List<Operator> tests, SourcePos pos) {
     }
 
+    /** The selector written out without positions (see {@link Condition#canonical()}). */
+    public String canonical() {
+        return "index=" + index + ";" + parts.stream()
+                .map(p -> p.part().key() + "{" + Condition.FieldTests.canonical(p.tests()) + "}")
+                .collect(java.util.stream.Collectors.joining(";"));
+    }
+
     public String describe() {
         StringBuilder text = new StringBuilder("bot message");
         if (index != null) {

@@ -1,18 +1,97 @@
 package dev.flowrules.dsl;
 
-import java.math.BigDecimal;
-import java.util.List;
+import static dev.flowrules.dsl.YamlReads.map;
 
-/** One test on one value of a field, as written in a rule; {@code pos} points at its key. */
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * One test on one value of a field, as written in a rule; {@code pos} points at its key. Each test is declared
+ * here once: its record (what it holds, its canonical form), its entry in {@link #KEYWORDS} (the name authors
+ * write and how its value is read) and its method in {@link Visitor}, which every stage that handles tests
+ * implements, so a new record does not compile until each of them handles it.
+ */
 public sealed interface Operator {
     SourcePos pos();
 
     /** The keyword the author wrote, for explanations. */
     String keyword();
 
+    /** The test written out without its position: equal for two tests that test the same thing. */
+    String canonical();
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per test; no defaults, so that adding a test breaks every visitor until it handles it. */
+    interface Visitor<R> {
+        R visitEquals(Equals test);
+
+        R visitOneOf(OneOf test);
+
+        R visitStartsWith(StartsWith test);
+
+        R visitEndsWith(EndsWith test);
+
+        R visitContains(Contains test);
+
+        R visitContainsWord(ContainsWord test);
+
+        R visitWildcard(Wildcard test);
+
+        R visitRegex(Regex test);
+
+        R visitLength(Length test);
+
+        R visitNumberCompare(NumberCompare test);
+
+        R visitExists(Exists test);
+    }
+
+    /** Every test keyword, in the order the docs list them. */
+    List<TestKeyword> KEYWORDS = List.of(
+            TestKeyword.caseSensitive("equals", Equals.class,
+                    (in, v, what, at, ic) -> map(in.string(v, what), s -> new Equals(s, ic, at))),
+            TestKeyword.caseSensitive("one-of", OneOf.class,
+                    (in, v, what, at, ic) -> map(in.stringList(v, what), s -> new OneOf(s, ic, at))),
+            TestKeyword.caseSensitive("starts-with", StartsWith.class,
+                    (in, v, what, at, ic) -> map(in.nonEmptyString(v, what), s -> new StartsWith(s, ic, at))),
+            TestKeyword.caseSensitive("ends-with", EndsWith.class,
+                    (in, v, what, at, ic) -> map(in.nonEmptyString(v, what), s -> new EndsWith(s, ic, at))),
+            TestKeyword.caseSensitive("contains", Contains.class,
+                    (in, v, what, at, ic) -> map(in.nonEmptyString(v, what), s -> new Contains(s, ic, at))),
+            TestKeyword.of("contains-word", ContainsWord.class, (in, v, what, at, ic) -> ContainsWord.read(in, v, at)),
+            TestKeyword.caseSensitive("matches", Wildcard.class,
+                    (in, v, what, at, ic) -> map(in.nonEmptyString(v, what), s -> new Wildcard(s, ic, at))),
+            TestKeyword.caseSensitive("regex", Regex.class,
+                    (in, v, what, at, ic) -> map(in.regex(v, ic), s -> new Regex(s, ic, at))),
+            Length.entry("length-at-least", Comparison.AT_LEAST),
+            Length.entry("length-at-most", Comparison.AT_MOST),
+            Length.entry("longer-than", Comparison.GREATER_THAN),
+            Length.entry("shorter-than", Comparison.LESS_THAN),
+            NumberCompare.entry("greater-than", Comparison.GREATER_THAN),
+            NumberCompare.entry("at-least", Comparison.AT_LEAST),
+            NumberCompare.entry("less-than", Comparison.LESS_THAN),
+            NumberCompare.entry("at-most", Comparison.AT_MOST),
+            TestKeyword.of("exists", Exists.class, (in, v, what, at, ic) -> map(in.bool(v, what), b -> new Exists(b, at))));
+
     record Equals(String value, boolean ignoreCase, SourcePos pos) implements Operator {
         public String keyword() {
             return "equals";
+        }
+
+        public String canonical() {
+            return Operator.canonical(this, value + "|" + ignoreCase);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitEquals(this);
         }
     }
 
@@ -20,11 +99,27 @@ public sealed interface Operator {
         public String keyword() {
             return "one-of";
         }
+
+        public String canonical() {
+            return Operator.canonical(this, values + "|" + ignoreCase);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitOneOf(this);
+        }
     }
 
     record StartsWith(String value, boolean ignoreCase, SourcePos pos) implements Operator {
         public String keyword() {
             return "starts-with";
+        }
+
+        public String canonical() {
+            return Operator.canonical(this, value + "|" + ignoreCase);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitStartsWith(this);
         }
     }
 
@@ -32,18 +127,86 @@ public sealed interface Operator {
         public String keyword() {
             return "ends-with";
         }
+
+        public String canonical() {
+            return Operator.canonical(this, value + "|" + ignoreCase);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitEndsWith(this);
+        }
     }
 
     record Contains(String value, boolean ignoreCase, SourcePos pos) implements Operator {
         public String keyword() {
             return "contains";
         }
+
+        public String canonical() {
+            return Operator.canonical(this, value + "|" + ignoreCase);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitContains(this);
+        }
     }
 
     /** Whole words or phrases from a list; always case-folded and normalised (see {@link Words}). */
     record ContainsWord(List<String> words, String source, SourcePos pos) implements Operator {
+        static final Set<String> SOURCE_KEYS = Set.of("file");
+
         public String keyword() {
             return "contains-word";
+        }
+
+        public String canonical() {
+            return Operator.canonical(this, words.toString());
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitContainsWord(this);
+        }
+
+        /** An inline list of words, or {@code {file: NAME}} for a list file beside the rule file. */
+        static Operator read(YamlReads in, Node value, SourcePos at) {
+            if (value instanceof SequenceNode) {
+                List<String> words = in.stringList(value, "'contains-word'");
+                if (words == null) {
+                    return null;
+                }
+                List<String> usable = new ArrayList<>();
+                for (String word : words) {
+                    if (Words.entryWords(word).isEmpty()) {
+                        in.error(DiagnosticCode.FR013, in.pos(value), "the word '" + YamlReads.abbreviate(word)
+                                        + "' has no letters or digits, so it can never match",
+                                "whole-word matching looks at letters and digits; use 'contains' to find punctuation");
+                        return null;
+                    }
+                    usable.add(word);
+                }
+                return new ContainsWord(List.copyOf(usable), "inline list", at);
+            }
+            if (value instanceof MappingNode) {
+                Map<String, NodeTuple> keys = in.mapping(value, "'contains-word'", SOURCE_KEYS);
+                if (keys == null) {
+                    return null;
+                }
+                NodeTuple fileKey = keys.get("file");
+                if (fileKey == null) {
+                    in.error(DiagnosticCode.FR004, in.pos(value), "'contains-word' needs a 'file' or an inline list",
+                            "e.g. 'contains-word: {file: lists/banned.txt}' or 'contains-word: [spam, scam]'");
+                    return null;
+                }
+                String name = in.nonEmptyString(fileKey.getValueNode(), "'file'");
+                if (name == null) {
+                    return null;
+                }
+                WordListReader.WordList list = in.wordList(name, in.pos(fileKey.getValueNode()));
+                return list == null ? null : new ContainsWord(list.words(), list.shownName(), at);
+            }
+            in.wrongType(value, "'contains-word'", "a list of words or '{file: NAME}'",
+                    "e.g. 'contains-word: [spam, scam]' or 'contains-word: {file: lists/banned.txt}'");
+            return null;
         }
     }
 
@@ -52,6 +215,14 @@ public sealed interface Operator {
         public String keyword() {
             return "matches";
         }
+
+        public String canonical() {
+            return Operator.canonical(this, pattern + "|" + ignoreCase);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitWildcard(this);
+        }
     }
 
     /** An RE2 regular expression (re2j) found anywhere in the value. */
@@ -59,12 +230,33 @@ public sealed interface Operator {
         public String keyword() {
             return "regex";
         }
+
+        public String canonical() {
+            return Operator.canonical(this, pattern + "|" + ignoreCase);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRegex(this);
+        }
     }
 
     /** Length in characters (Unicode code points). */
     record Length(Comparison comparison, long length, SourcePos pos) implements Operator {
         public String keyword() {
             return "length";
+        }
+
+        public String canonical() {
+            return Operator.canonical(this, comparison + "|" + length);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLength(this);
+        }
+
+        static TestKeyword entry(String name, Comparison comparison) {
+            return TestKeyword.of(name, Length.class,
+                    (in, v, what, at, ic) -> map(in.count(v, what), n -> new Length(comparison, n, at)));
         }
     }
 
@@ -78,11 +270,37 @@ public sealed interface Operator {
                 case AT_MOST -> "at-most";
             };
         }
+
+        public String canonical() {
+            return Operator.canonical(this, comparison + "|" + number.stripTrailingZeros().toPlainString());
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitNumberCompare(this);
+        }
+
+        static TestKeyword entry(String name, Comparison comparison) {
+            return TestKeyword.of(name, NumberCompare.class,
+                    (in, v, what, at, ic) -> map(in.number(v, what), n -> new NumberCompare(comparison, n, at)));
+        }
     }
 
     record Exists(boolean expected, SourcePos pos) implements Operator {
         public String keyword() {
             return "exists";
         }
+
+        public String canonical() {
+            return Operator.canonical(this, String.valueOf(expected));
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitExists(this);
+        }
+    }
+
+    /** Length-prefixed, so that no value can make two different tests read the same. */
+    private static String canonical(Operator test, String text) {
+        return test.keyword() + ":" + text.length() + ":" + text;
     }
 }

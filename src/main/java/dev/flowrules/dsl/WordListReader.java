@@ -65,7 +65,7 @@ final class WordListReader {
         try {
             path = root.resolve(name).normalize();
         } catch (java.nio.file.InvalidPathException e) {
-            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file name '" + RuleFileParser.abbreviate(name)
+            diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file name '" + YamlReads.abbreviate(name)
                     + "' is not a usable file name (" + e.getReason() + ")", "name a file next to the rule file, e.g. lists/banned.txt"));
             return null;
         }
@@ -131,14 +131,14 @@ final class WordListReader {
             }
             List<String> folded = Words.entryWords(entry);
             if (folded.isEmpty()) {
-                diagnostics.add(Diagnostic.warning(DiagnosticCode.FR027, where, "the entry '" + RuleFileParser.abbreviate(entry)
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.FR027, where, "the entry '" + YamlReads.abbreviate(entry)
                         + "' has no letters or digits, so it never matches a whole word",
                         "remove it, or test for it with 'contains' instead"));
                 continue;
             }
             Integer earlier = firstLine.putIfAbsent(String.join(" ", folded), number);
             if (earlier != null) {
-                diagnostics.add(Diagnostic.warning(DiagnosticCode.FR026, where, "the entry '" + RuleFileParser.abbreviate(entry)
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.FR026, where, "the entry '" + YamlReads.abbreviate(entry)
                         + "' is the same word as line " + earlier + " once case and width are folded",
                         "remove one of them"));
                 continue;

@@ -30,11 +30,11 @@ class SchemaTest {
         Set<String> inSchema = new LinkedHashSet<>();
         collectPropertyNames(schema(), inSchema);
         Set<String> accepted = new LinkedHashSet<>();
-        Stream.of(RuleFileParser.FILE_KEYS, RuleFileParser.RULE_KEYS, RuleFileParser.COMBINATORS, RuleFileParser.TEST_KEYS,
-                RuleFileParser.ACTION_KEYS, RuleFileParser.REWRITE_KEYS, RuleFileParser.PUSH_KEYS,
-                RuleFileParser.WORD_SOURCE_KEYS, RuleFileParser.BOT_SELECTOR_KEYS, RuleFileParser.BOT_REPLACE_KEYS,
-                RuleFileParser.BOT_APPEND_KEYS, Set.copyOf(Field.keys()), Set.copyOf(BotPart.keys()),
-                Set.of(RuleFileParser.BOT_MESSAGE)).forEach(accepted::addAll);
+        Stream.of(RuleFileParser.FILE_KEYS, RuleFileParser.RULE_KEYS, ConditionParser.COMBINATORS, ConditionParser.TEST_KEYS,
+                ActionParser.ACTION_KEYS, ActionReaders.REWRITE_KEYS, ActionReaders.PUSH_KEYS,
+                Operator.ContainsWord.SOURCE_KEYS, ConditionParser.BOT_SELECTOR_KEYS, ActionReaders.BOT_REPLACE_KEYS,
+                ActionReaders.BOT_APPEND_KEYS, Set.copyOf(Field.keys()), Set.copyOf(BotPart.keys()),
+                Set.of(ConditionParser.BOT_MESSAGE)).forEach(accepted::addAll);
         assertThat(inSchema).containsAll(accepted);
     }
 
