@@ -23,6 +23,13 @@ final class Actions {
     /** Actions that change the course of the evaluation rather than the message. */
     static final Set<Class<? extends CompiledAction>> CONTROL = Set.of(CompiledAction.Deny.class, CompiledAction.Stop.class);
 
+    /**
+     * Actions that write fields templates may copy content into. They run after every content change of the
+     * evaluation (in their own order), so that what they copy is the content as it leaves (docs/rules.md).
+     */
+    static final Set<Class<? extends CompiledAction>> AFTER_CONTENT = Set.of(CompiledAction.SetMetadata.class,
+            CompiledAction.SetAttributes.class, CompiledAction.RemoveAttributes.class, CompiledAction.SetPush.class);
+
     private static final Map<Class<? extends CompiledAction>, Handler> HANDLERS = Map.ofEntries(
             Map.entry(CompiledAction.ReplaceContent.class, (w, r, a) ->
                     ContentActions.replace(w, r.id(), (CompiledAction.ReplaceContent) a, r.matched(), r.setsContentType())),

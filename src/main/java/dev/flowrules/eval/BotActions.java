@@ -12,7 +12,7 @@ final class BotActions {
     }
 
     static String toPlainText(Working work, String ruleId, CompiledAction.BotToPlainText toText, String matched) {
-        String content = Templates.render(toText.text(), work.view(), matched, null);
+        String content = work.render(toText.text(), matched, null);
         String effect = ContentActions.setContent(work, ruleId, "bot answer turned into plain text", content, true);
         if (!content.isEmpty()) { // an empty text was refused by setContent, so the type stays too
             work.overwrite(ruleId, "content-type", !"text/plain".equals(work.message().contentType()));
@@ -31,7 +31,7 @@ final class BotActions {
         if (selected.isEmpty()) {
             return "no bot message selected by " + replace.selector().description();
         }
-        String text = Templates.render(replace.text(), work.view(), matched, null);
+        String text = work.render(replace.text(), matched, null);
         if (text.isEmpty()) {
             work.note(NoteKind.BOT_MESSAGE_EMPTY_REFUSED, ruleId);
             return "bot message not replaced (empty text)";
@@ -65,7 +65,7 @@ final class BotActions {
         if (document == null) {
             return notABotAnswer(work);
         }
-        String text = Templates.render(append.text(), work.view(), matched, null);
+        String text = work.render(append.text(), matched, null);
         if (text.isEmpty()) {
             work.note(NoteKind.BOT_APPEND_EMPTY_REFUSED, ruleId);
             return "bot message not appended (empty text)";

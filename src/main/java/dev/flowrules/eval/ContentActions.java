@@ -20,7 +20,7 @@ final class ContentActions {
             work.note(NoteKind.BOT_REPLACE_CONTENT_REFUSED, ruleId, work.message().contentType());
             return "content not replaced (bot answer)";
         }
-        String content = Templates.render(replace.content(), work.view(), matched, null);
+        String content = work.render(replace.content(), matched, null);
         return setContent(work, ruleId, "content replaced", content, true);
     }
 
@@ -35,7 +35,7 @@ final class ContentActions {
             int[] count = {0};
             for (Map<String, Object> message : document.messages()) {
                 LexContent.forEachReadable(message, (holder, key) -> {
-                    Rewriter.Replaced replaced = Rewriter.replaceAll((String) holder.get(key), rewrite, work.view(), matched);
+                    Rewriter.Replaced replaced = Rewriter.replaceAll((String) holder.get(key), rewrite, groups -> work.render(rewrite.replacement(), matched, groups));
                     count[0] += replaced.count();
                     holder.put(key, replaced.text());
                 });
@@ -43,13 +43,15 @@ final class ContentActions {
             if (count[0] == 0) {
                 return rewrite.keyword() + ": no match of " + what + " in the bot's texts";
             }
+            work.rewrote(rewrite, matched);
             return setBotAnswer(work, ruleId, count[0] + " match(es) of " + what + " " + verb + " in the bot's texts",
                     LexContent.write(document));
         }
-        Rewriter.Replaced replaced = Rewriter.replaceAll(content, rewrite, work.view(), matched);
+        Rewriter.Replaced replaced = Rewriter.replaceAll(content, rewrite, groups -> work.render(rewrite.replacement(), matched, groups));
         if (replaced.count() == 0) {
             return rewrite.keyword() + ": no match of " + what + " in the content";
         }
+        work.rewrote(rewrite, matched);
         return setContent(work, ruleId, replaced.count() + " match(es) of " + what + " " + verb, replaced.text(), false);
     }
 

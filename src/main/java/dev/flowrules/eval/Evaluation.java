@@ -8,17 +8,32 @@ import dev.flowrules.event.LexContent;
 import dev.flowrules.event.Message;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
  * One evaluation: tests the candidate rules in order, runs the actions of those that match on the working
- * copy, and ends at the first deny or after a stop. Produces the {@link Decision}.
+ * copy, and ends at the first deny or after a stop. Writes to metadata, attributes and the push notification
+ * run last, in their order, once every content change is made, so a template there copies the content as it
+ * leaves. Produces the {@link Decision}.
  */
 final class Evaluation {
     private final RuleSet rules;
     private final Working work;
     private final boolean useIndex;
-    private final List<RuleMatch> matches = new ArrayList<>();
+    private final List<Matched> matched = new ArrayList<>();
+    private final List<Deferred> deferred = new ArrayList<>();
+
+    /** A rule whose condition held, and the effects of its actions (a slot per action, filled as they run). */
+    private record Matched(CompiledRule rule, List<Evidence> evidence, List<String> effects) {
+        RuleMatch toMatch() {
+            return new RuleMatch(rule.id(), rule.pos(), evidence, effects.stream().filter(Objects::nonNull).toList());
+        }
+    }
+
+    /** A field write waiting for the content changes, and the slot its effect goes into. */
+    private record Deferred(Actions.Rule rule, CompiledAction action, List<String> effects, int slot) {
+    }
 
     Evaluation(RuleSet rules, Message message, boolean useIndex) {
         this.rules = rules;
@@ -40,27 +55,27 @@ final class Evaluation {
             if (!held) {
                 continue;
             }
-            List<String> effects = new ArrayList<>();
-            CompiledAction.Deny deny = runActions(rule, evidence, effects);
-            boolean stop = deny == null && rule.then().stream().anyMatch(a -> a instanceof CompiledAction.Stop);
-            if (stop) {
-                effects.add("stop: later rules are not evaluated");
-            }
-            matches.add(new RuleMatch(rule.id(), rule.pos(), evidence, effects));
+            Matched match = new Matched(rule, evidence, new ArrayList<>());
+            matched.add(match);
+            CompiledAction.Deny deny = runActions(rule, evidence, match.effects());
             if (deny != null) {
+                // the writes still run, so the explanation says what the rules would have done
+                runDeferred();
                 if (work.changed()) {
                     work.note(NoteKind.CHANGES_DROPPED, null);
                 }
                 Message original = work.original();
-                return new Decision(Outcome.DENY, original, original, deny.reason(), rule.id(), matches, notes());
+                return new Decision(Outcome.DENY, original, original, deny.reason(), rule.id(), matches(), notes());
             }
-            if (stop) {
+            if (rule.then().stream().anyMatch(a -> a instanceof CompiledAction.Stop)) {
+                match.effects().add("stop: later rules are not evaluated");
                 break;
             }
         }
+        runDeferred();
         Outcome outcome = work.changed() ? Outcome.UPDATE : Outcome.NO_CHANGE;
         return new Decision(outcome, work.original(), outcome == Outcome.UPDATE ? work.message() : work.original(),
-                null, null, matches, notes());
+                null, null, matches(), notes());
     }
 
     private int[] candidates() {
@@ -74,12 +89,15 @@ final class Evaluation {
         return IntStream.range(0, rules.rules().size()).toArray();
     }
 
-    /** Runs one matching rule's actions in order; returns its deny if it has one (actions after it do not run). */
+    /**
+     * Runs one matching rule's actions in order, field writes deferred; returns its deny if it has one (actions
+     * after it do not run).
+     */
     private CompiledAction.Deny runActions(CompiledRule rule, List<Evidence> evidence, List<String> effects) {
-        String matched = evidence.stream().map(Evidence::matched).filter(m -> m != null).findFirst().orElse(null);
+        String found = evidence.stream().map(Evidence::matched).filter(m -> m != null).findFirst().orElse(null);
         boolean setsContentType = rule.then().stream().anyMatch(a -> a instanceof CompiledAction.SetContentType
                 || a instanceof CompiledAction.BotToPlainText);
-        Actions.Rule current = new Actions.Rule(rule.id(), matched, setsContentType);
+        Actions.Rule current = new Actions.Rule(rule.id(), found, setsContentType);
         for (CompiledAction action : rule.then()) {
             if (action instanceof CompiledAction.Deny deny) {
                 effects.add(deny.reason() == null ? "deny" : "deny: " + deny.reason());
@@ -88,13 +106,32 @@ final class Evaluation {
             if (action instanceof CompiledAction.Stop) {
                 continue;
             }
-            try {
-                effects.add(Actions.apply(work, current, action));
-            } catch (RuntimeException e) {
-                work.note(NoteKind.ACTION_FAILED, rule.id(), action.pos(), e.getClass().getSimpleName());
+            effects.add(null);
+            if (Actions.AFTER_CONTENT.contains(action.getClass())) {
+                deferred.add(new Deferred(current, action, effects, effects.size() - 1));
+            } else {
+                apply(current, action, effects, effects.size() - 1);
             }
         }
         return null;
+    }
+
+    private void runDeferred() {
+        deferred.forEach(d -> apply(d.rule(), d.action(), d.effects(), d.slot()));
+        deferred.clear();
+    }
+
+    /** A failing action is skipped with a note: its slot stays empty and leaves no line in the explanation. */
+    private void apply(Actions.Rule rule, CompiledAction action, List<String> effects, int slot) {
+        try {
+            effects.set(slot, Actions.apply(work, rule, action));
+        } catch (RuntimeException e) {
+            work.note(NoteKind.ACTION_FAILED, rule.id(), action.pos(), e.getClass().getSimpleName());
+        }
+    }
+
+    private List<RuleMatch> matches() {
+        return matched.stream().map(Matched::toMatch).toList();
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Runs compiled rules over one message. The semantics (docs/rules.md):
  * <ul>
- * <li>conditions and templates see the message as it arrived, whatever earlier rules changed;</li>
+ * <li>conditions see the message as it arrived, whatever earlier rules changed; templates see the working
+ * copy, and writes to metadata, attributes and push run after every content change, so no field copies text
+ * a rule redacted;</li>
  * <li>the actions of matching rules run in file order on a working copy; a later write to the same field
  * replaces an earlier one (and a note says so), while rewrites and redactions work on the current content;</li>
  * <li>a deny ends evaluation and wins over every change made before it; a stop ends evaluation after its rule;</li>

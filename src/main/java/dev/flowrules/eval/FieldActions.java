@@ -18,7 +18,7 @@ final class FieldActions {
     }
 
     static String setMetadata(Working work, String ruleId, CompiledAction.SetMetadata set, String matched) {
-        String metadata = Templates.render(set.metadata(), work.view(), matched, null);
+        String metadata = work.render(set.metadata(), matched, null);
         if (metadata.length() > ServiceLimits.METADATA_MAX) {
             work.note(NoteKind.METADATA_TOO_LONG_REFUSED, ruleId, metadata.length(), ServiceLimits.METADATA_MAX);
             return "metadata not set (too long)";
@@ -34,7 +34,7 @@ final class FieldActions {
         set.attributes().forEach((name, templates) -> {
             List<String> values = new ArrayList<>();
             for (var template : templates) {
-                String value = Templates.render(template, work.view(), matched, null);
+                String value = work.render(template, matched, null);
                 if (value.isEmpty()) {
                     work.note(NoteKind.ATTRIBUTE_VALUE_EMPTY, ruleId, name);
                 } else if (value.length() > ServiceLimits.ATTRIBUTE_VALUE_MAX) {
@@ -76,7 +76,7 @@ final class FieldActions {
         List<String> parts = new ArrayList<>();
         if (push.title() != null) {
             String title = fittedPushText(work, ruleId, "title",
-                    Templates.render(push.title(), work.view(), matched, null), ServiceLimits.PUSH_TITLE_MAX);
+                    work.render(push.title(), matched, null), ServiceLimits.PUSH_TITLE_MAX);
             if (title != null) {
                 work.overwrite(ruleId, "push.title", !title.equals(current.title()));
                 current = current.withTitle(title);
@@ -85,7 +85,7 @@ final class FieldActions {
         }
         if (push.body() != null) {
             String body = fittedPushText(work, ruleId, "body",
-                    Templates.render(push.body(), work.view(), matched, null), ServiceLimits.PUSH_BODY_MAX);
+                    work.render(push.body(), matched, null), ServiceLimits.PUSH_BODY_MAX);
             if (body != null) {
                 work.overwrite(ruleId, "push.body", !body.equals(current.body()));
                 current = current.withBody(body);

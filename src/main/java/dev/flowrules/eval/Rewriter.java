@@ -2,8 +2,8 @@ package dev.flowrules.eval;
 
 import com.google.re2j.Matcher;
 import dev.flowrules.compile.CompiledAction;
-import dev.flowrules.compile.MessageView;
 import dev.flowrules.limits.ServiceLimits;
+import java.util.function.Function;
 
 /** Replaces every match of a rewrite's or redaction's pattern in one text: a pure function of its inputs. */
 final class Rewriter {
@@ -17,7 +17,8 @@ final class Rewriter {
     record Replaced(String text, int count) {
     }
 
-    static Replaced replaceAll(String content, CompiledAction.RewriteContent rewrite, MessageView view, String matched) {
+    /** {@code replacement} fills the rewrite's template for one match (not called for a redaction's mask). */
+    static Replaced replaceAll(String content, CompiledAction.RewriteContent rewrite, Function<Matcher, String> replacement) {
         Matcher matcher = rewrite.pattern().matcher(content);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -33,7 +34,7 @@ final class Rewriter {
                 int maskLength = content.codePointCount(matcher.start(), matcher.end());
                 out.append("*".repeat(maskLength));
             } else {
-                out.append(Templates.render(rewrite.replacement(), view, matched, matcher));
+                out.append(replacement.apply(matcher));
             }
             last = matcher.end();
             count++;

@@ -4,7 +4,7 @@ import com.google.re2j.Matcher;
 import dev.flowrules.compile.MessageView;
 import dev.flowrules.dsl.Template;
 
-/** Fills templates from the message as it arrived, the rule's matched text and, in rewrites, regex groups. */
+/** Fills templates from a view of the message (the working copy), the matched text and, in rewrites, regex groups. */
 final class Templates {
     private Templates() {
     }

@@ -1,6 +1,9 @@
 package dev.flowrules.eval;
 
+import com.google.re2j.Matcher;
+import dev.flowrules.compile.CompiledAction;
 import dev.flowrules.compile.MessageView;
+import dev.flowrules.dsl.Template;
 import dev.flowrules.event.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state of one evaluation: the message as it arrived (and the view conditions and templates read), the
- * working copy the actions change, who last wrote each field, and the notes. Lives for one evaluation on one
- * thread; the actions change it, nothing reads it back but {@link Evaluation}.
+ * The state of one evaluation: the message as it arrived (and the view conditions read), the working copy the
+ * actions change (and templates read), the rewrites made so far, who last wrote each field, and the notes.
+ * Lives for one evaluation on one thread; the actions change it, nothing reads it back but {@link Evaluation}.
  */
 final class Working {
     private final Message original;
@@ -18,6 +21,12 @@ final class Working {
     private Message message;
     private final Map<String, String> writtenBy = new HashMap<>();
     private final List<Note> notes = new ArrayList<>();
+    private final List<Rewrite> rewrites = new ArrayList<>();
+    private MessageView templateView;
+
+    /** A rewrite or redaction that changed the content, with what its rule's condition matched. */
+    private record Rewrite(CompiledAction.RewriteContent action, String matched) {
+    }
 
     Working(Message original, MessageView view) {
         this.original = original;
@@ -41,6 +50,42 @@ final class Working {
 
     void set(Message changed) {
         message = changed;
+        templateView = null;
+    }
+
+    /**
+     * Fills a template from the working copy, so no template can bring back text an earlier action took out;
+     * {@code {{matched}}} (taken from the message as it arrived) first goes through every rewrite and redaction
+     * made so far, for the same reason. {@code groups} are a rewrite's regex groups, or null.
+     */
+    String render(Template template, String matched, Matcher groups) {
+        return Templates.render(template, templateView(), asRewritten(matched), groups);
+    }
+
+    /** Remembers a rewrite or redaction that changed the content, for {@link #render}. */
+    void rewrote(CompiledAction.RewriteContent action, String matched) {
+        rewrites.add(new Rewrite(action, matched));
+    }
+
+    private String asRewritten(String matched) {
+        String text = matched;
+        for (int i = 0; text != null && i < rewrites.size(); i++) {
+            Rewrite rewrite = rewrites.get(i);
+            text = Rewriter.replaceAll(text, rewrite.action(),
+                    groups -> Templates.render(rewrite.action().replacement(), templateView(), rewrite.matched(), groups))
+                    .text();
+        }
+        return text;
+    }
+
+    private MessageView templateView() {
+        if (message == original) {
+            return view;
+        }
+        if (templateView == null) {
+            templateView = new MessageView(message);
+        }
+        return templateView;
     }
 
     boolean changed() {

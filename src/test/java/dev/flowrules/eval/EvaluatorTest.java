@@ -173,7 +173,7 @@ class EvaluatorTest {
     }
 
     @Test
-    void conditionsAndTemplatesSeeTheMessageAsItArrived() {
+    void conditionsSeeTheMessageAsItArrivedAndTemplatesTheWorkingCopy() {
         RuleSet rules = compile("""
                 - id: replace
                   when: always
@@ -184,7 +184,7 @@ class EvaluatorTest {
                 """);
         Decision decision = Evaluator.evaluate(rules, message("original"));
         assertThat(decision.result().content()).isEqualTo("changed");
-        assertThat(decision.result().metadata()).isEqualTo("was original");
+        assertThat(decision.result().metadata()).isEqualTo("was changed");
     }
 
     @Test
