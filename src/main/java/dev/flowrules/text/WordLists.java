@@ -1,0 +1,102 @@
+package dev.flowrules.text;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every word list of a rule set, matched in one pass per value: lists read with the same evasions share one
+ * trie, and a value is read once per distinct set of evasions in use (usually one or two), whatever the number
+ * of lists, rules or entries. Immutable once built; safe to share between threads.
+ */
+public final class WordLists {
+    private final List<Group> groups;
+    private final int lists;
+
+    /** The lists read with one set of evasions. */
+    private record Group(Set<Evasion> evasions, WordTrie trie) {
+    }
+
+    private WordLists(List<Group> groups, int lists) {
+        this.groups = groups;
+        this.lists = lists;
+    }
+
+    /** The number of distinct lists. */
+    public int size() {
+        return lists;
+    }
+
+    /**
+     * For each list with an entry in the value, the first entry found, as the author wrote it. A word is read with
+     * each group's evasions; an entry matches whole words only (inside a run of a script written without spaces,
+     * any part of the run).
+     */
+    public Map<Integer, String> hits(String value) {
+        Map<Integer, String> hits = null;
+        for (Group group : groups) {
+            Reading reading = Reading.of(value, group.evasions());
+            Map<Integer, String>[] found = new Map[] {hits};
+            WordMatcher.match(group.trie(), reading, group.evasions().contains(Evasion.REPEATS), accepts -> {
+                if (found[0] == null) {
+                    found[0] = new HashMap<>();
+                }
+                for (WordTrie.Accept accept : accepts) {
+                    found[0].putIfAbsent(accept.list(), accept.entry());
+                }
+            });
+            hits = found[0];
+        }
+        return hits == null ? Map.of() : Collections.unmodifiableMap(hits);
+    }
+
+    /** The words of an entry or text as they are compared, joined by spaces (for diagnostics and tests). */
+    public static String readingOf(String text, Set<Evasion> evasions) {
+        int[] path = WordTrie.path(Reading.of(text, evasions));
+        return new String(path, 0, path.length);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects lists; a list given twice (same entries, same evasions) is stored once. */
+    public static final class Builder {
+        private final Map<Set<Evasion>, WordTrie> tries = new LinkedHashMap<>();
+        private final Map<List<Object>, Integer> ids = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /** Adds a list read with these evasions; returns its id for {@link #hits}. */
+        public int add(List<String> entries, Set<Evasion> evasions) {
+            Set<Evasion> key = evasions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(evasions));
+            List<Object> identity = List.of(List.copyOf(entries), key);
+            Integer known = ids.get(identity);
+            if (known != null) {
+                return known;
+            }
+            int id = ids.size();
+            ids.put(identity, id);
+            WordTrie trie = tries.computeIfAbsent(key, k -> new WordTrie());
+            for (String entry : entries) {
+                int[] path = WordTrie.path(Reading.of(entry, key));
+                if (path.length > 0) {
+                    trie.add(path, id, entry);
+                }
+            }
+            return id;
+        }
+
+        public WordLists build() {
+            List<Group> groups = new ArrayList<>();
+            tries.forEach((evasions, trie) -> groups.add(new Group(evasions, trie)));
+            return new WordLists(List.copyOf(groups), ids.size());
+        }
+    }
+}

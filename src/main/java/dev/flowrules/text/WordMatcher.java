@@ -1,0 +1,259 @@
+package dev.flowrules.text;
+
+import java.util.Arrays;
+
+/**
+ * Runs a {@link Reading} through a {@link WordTrie}, following every way of reading it at once (a set of trie
+ * nodes, as an automaton does), so the cost is linear in the text whatever the lists hold: each unit moves each
+ * live node at most once per reading, and the live set is bounded.
+ */
+final class WordMatcher {
+    /** The most places in the trie followed at once; beyond it, further readings of that place are not followed. */
+    static final int MAX_STATES = 64;
+
+    /** Receives the lists whose entries end at a node where a word ends. */
+    interface Sink {
+        void found(WordTrie.Accept[] accepts);
+    }
+
+    private final WordTrie trie;
+    private final Reading reading;
+    private final boolean repeats;
+    private final Sink sink;
+    private int[] current = new int[MAX_STATES];
+    private int currentSize;
+    private int[] next = new int[MAX_STATES];
+    private int nextSize;
+    private final int[] carry = new int[MAX_STATES];
+    private int carrySize;
+    private boolean saturated;
+    /** Trie lookups made, for the tests that check the cost stays linear. */
+    private long lookups;
+
+    private WordMatcher(WordTrie trie, Reading reading, boolean repeats, Sink sink) {
+        this.trie = trie;
+        this.reading = reading;
+        this.repeats = repeats;
+        this.sink = sink;
+    }
+
+    /** Reports every entry found; whether some reading was not followed because too many were live at once. */
+    static boolean match(WordTrie trie, Reading reading, boolean repeats, Sink sink) {
+        return run(trie, reading, repeats, sink).saturated;
+    }
+
+    /** The number of trie lookups matching a reading takes. */
+    static long lookups(WordTrie trie, Reading reading, boolean repeats) {
+        return run(trie, reading, repeats, accepts -> { }).lookups;
+    }
+
+    private static WordMatcher run(WordTrie trie, Reading reading, boolean repeats, Sink sink) {
+        WordMatcher matcher = new WordMatcher(trie, reading, repeats, sink);
+        for (int w = 0; w < reading.words(); w++) {
+            if (reading.wordClass[w] == Reading.SPACED) {
+                matcher.word(reading.wordStart[w], reading.wordEnd[w]);
+            } else {
+                matcher.unspaced(reading.wordStart[w], reading.wordEnd[w]);
+            }
+        }
+        for (int[] row : reading.spacedRows) {
+            matcher.row(row);
+        }
+        return matcher;
+    }
+
+    private int child(int node, int cp) {
+        lookups++;
+        return trie.child(node, cp);
+    }
+
+    /** A word of a spaced script: entries start where it starts and end where it ends. */
+    private void word(int start, int end) {
+        startWord();
+        int u = start;
+        while (u < end) {
+            int v = u + 1;
+            while (v < end && same(u, v)) {
+                v++;
+            }
+            nextSize = 0;
+            step(u, v - u, readings(u, false));
+            if (reading.mayBreak[u]) {
+                // The symbol may be punctuation: a word ends before it and another starts after it.
+                for (int i = 0; i < currentSize; i++) {
+                    accept(current[i]);
+                    addNext(child(current[i], WordTrie.BREAK));
+                }
+                addNext(WordTrie.ROOT);
+            }
+            swap();
+            u = v;
+        }
+        endWord();
+    }
+
+    /** A run of a script written without spaces: entries may start and end at any of its characters. */
+    private void unspaced(int start, int end) {
+        startWord();
+        for (int u = start; u < end; u++) {
+            addCurrent(WordTrie.ROOT);
+            nextSize = 0;
+            int[] readings = readings(u, false);
+            for (int i = 0; i < currentSize; i++) {
+                int state = current[i];
+                int between = child(state, WordTrie.BREAK);
+                for (int cp : readings) {
+                    addNext(child(state, cp));
+                    if (between >= 0) {
+                        addNext(child(between, cp));
+                    }
+                }
+            }
+            swap();
+            for (int i = 0; i < currentSize; i++) {
+                accept(current[i]);
+            }
+        }
+        endWord();
+    }
+
+    /** Single letters one by one ({@code s c a m}): entries of at least {@link Reading#MIN_ROW} letters. */
+    private void row(int[] units) {
+        currentSize = 0;
+        int i = 0;
+        while (i < units.length) {
+            int j = i + 1;
+            while (j < units.length && same(units[i], units[j])) {
+                j++;
+            }
+            int live = currentSize;
+            for (int s = 0; s < live; s++) {
+                addCurrent(child(current[s], WordTrie.BREAK));
+            }
+            addCurrent(WordTrie.ROOT);
+            nextSize = 0;
+            step(units[i], j - i, readings(units[i], true));
+            swap();
+            for (int s = 0; s < currentSize; s++) {
+                if (trie.letters(current[s]) >= Reading.MIN_ROW) {
+                    accept(current[s]);
+                }
+            }
+            i = j;
+        }
+    }
+
+    private void startWord() {
+        currentSize = 0;
+        addCurrent(WordTrie.ROOT);
+        for (int i = 0; i < carrySize; i++) {
+            addCurrent(carry[i]);
+        }
+        carrySize = 0;
+    }
+
+    private void endWord() {
+        for (int i = 0; i < currentSize; i++) {
+            accept(current[i]);
+            int after = child(current[i], WordTrie.BREAK);
+            if (after >= 0 && carrySize < MAX_STATES && !contains(carry, carrySize, after)) {
+                carry[carrySize++] = after;
+            }
+        }
+    }
+
+    /** Moves every live node over a run of {@code n} equal units. */
+    private void step(int unit, int n, int[] readings) {
+        for (int i = 0; i < currentSize; i++) {
+            for (int cp : readings) {
+                int node = current[i];
+                for (int k = 1; k <= n; k++) {
+                    node = child(node, cp);
+                    if (node < 0) {
+                        break;
+                    }
+                    if (allowed(k, n, cp)) {
+                        addNext(node);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * How many letters of an entry a run of {@code n} equal letters may stand for: exactly n; with repeats, any
+     * number up to n once a letter is written three times, or one for a double of a letter English rarely doubles.
+     */
+    private boolean allowed(int k, int n, int cp) {
+        if (k == n) {
+            return true;
+        }
+        return repeats && (n >= 3 || (n == 2 && k == 1 && !Folding.oftenDoubled(cp)));
+    }
+
+    private int[] readings(int unit, boolean inRow) {
+        int primary = reading.primary[unit];
+        int[] others = reading.others[unit];
+        if (others == null && inRow && reading.leet) {
+            others = Folding.leetDigit(primary);
+        }
+        if (others == null) {
+            return new int[] {primary};
+        }
+        int[] all = new int[others.length + 1];
+        all[0] = primary;
+        System.arraycopy(others, 0, all, 1, others.length);
+        return all;
+    }
+
+    private boolean same(int u, int v) {
+        return reading.primary[u] == reading.primary[v] && reading.mayBreak[u] == reading.mayBreak[v]
+                && Arrays.equals(reading.others[u], reading.others[v]);
+    }
+
+    private void accept(int node) {
+        WordTrie.Accept[] accepts = trie.accepts(node);
+        if (accepts != null) {
+            sink.found(accepts);
+        }
+    }
+
+    private void addNext(int node) {
+        if (node < 0 || contains(next, nextSize, node)) {
+            return;
+        }
+        if (nextSize == MAX_STATES) {
+            saturated = true;
+            return;
+        }
+        next[nextSize++] = node;
+    }
+
+    private void addCurrent(int node) {
+        if (node < 0 || contains(current, currentSize, node)) {
+            return;
+        }
+        if (currentSize == MAX_STATES) {
+            saturated = true;
+            return;
+        }
+        current[currentSize++] = node;
+    }
+
+    private static boolean contains(int[] set, int size, int node) {
+        for (int i = 0; i < size; i++) {
+            if (set[i] == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void swap() {
+        int[] t = current;
+        current = next;
+        next = t;
+        currentSize = nextSize;
+        nextSize = 0;
+    }
+}
