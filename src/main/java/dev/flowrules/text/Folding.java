@@ -18,7 +18,7 @@ final class Folding {
         "тt", "Ԝw", "ԝw", "Хx", "хx", "Уy", "уy", "Үy", "үy", "Ѵv", "ѵv", "ɡg",
         // Greek
         "Αa", "αa", "Βb", "βb", "Εe", "εe", "Ζz", "Ηh", "ηn", "Ιi", "ιi", "Κk", "κk", "Μm", "Νn", "νv", "Οo",
-        "οo", "Ρp", "ρp", "Τt", "Υy", "υu", "γy", "Χx", "χx", "Ϲc", "ϲc", "Ϳj", "ϳj", "ϐb",
+        "οo", "Ρp", "ρp", "Τt", "τt", "Υy", "υu", "γy", "Χx", "χx", "Ϲc", "ϲc", "Ϳj", "ϳj", "ϐb",
         // Armenian
         "Օo", "օo", "Սu", "սu", "ցg", "հh", "ոn", "զq", "Լl", "ɑa",
         // Cherokee capitals (their small forms fold to these before the table is read)

@@ -168,7 +168,7 @@ final class Reading {
         }
         boolean[] hasLetter = new boolean[tentative.size()];
         int latin = 0;
-        int lookAlikeScripts = 0;
+        int otherLetters = 0;
         for (int w = 0; w < tentative.size(); w++) {
             int[] word = tentative.get(w);
             for (int u = word[0]; u < word[1]; u++) {
@@ -177,8 +177,8 @@ final class Reading {
                     Character.UnicodeScript script = Character.UnicodeScript.of(cps[u]);
                     if (script == Character.UnicodeScript.LATIN) {
                         latin++;
-                    } else if (Folding.lookAlike(Folding.cherokeeCapital(cps[u])) >= 0) {
-                        lookAlikeScripts++;
+                    } else if (Folding.lookAlike(Folding.cherokeeCapital(cps[u])) < 0 && scriptClass(cps[u]) == SPACED) {
+                        otherLetters++;
                     }
                 }
             }
@@ -191,7 +191,7 @@ final class Reading {
         boolean folding = !evasions.isEmpty();
         for (int w = 0; w < tentative.size(); w++) {
             int[] word = tentative.get(w);
-            boolean mapLookAlikes = lookAlikes && readAsLatin(cps, kind, word, latin > lookAlikeScripts);
+            boolean mapLookAlikes = lookAlikes && readAsLatin(cps, kind, word, latin > 0 && otherLetters == 0);
             for (int u = word[0]; u < word[1]; u++) {
                 int cp = cps[u];
                 switch (kind[u]) {
@@ -268,10 +268,11 @@ final class Reading {
     }
 
     /**
-     * Look-alikes are read as Latin in a word that has a Latin letter, and in a word made only of look-alikes
-     * when the text is mostly Latin; a Russian or Greek sentence keeps its own letters.
+     * Look-alikes are read as Latin in a word that has a Latin letter, and in a word made only of look-alikes when
+     * the text has Latin letters and every letter it has of the other scripts is a look-alike: a Russian or Greek
+     * sentence, which always has letters of its own, keeps them.
      */
-    private static boolean readAsLatin(int[] cps, int[] kind, int[] word, boolean mostlyLatin) {
+    private static boolean readAsLatin(int[] cps, int[] kind, int[] word, boolean disguisedText) {
         boolean allLookAlikes = true;
         for (int u = word[0]; u < word[1]; u++) {
             if (kind[u] != LETTER) {
@@ -282,36 +283,61 @@ final class Reading {
             }
             allLookAlikes &= Folding.lookAlike(Folding.cherokeeCapital(cps[u])) >= 0;
         }
-        return allLookAlikes && mostlyLatin;
+        return allLookAlikes && disguisedText;
     }
 
     /**
      * Rows of at least {@link #MIN_ROW} one-character words (a letter; with leet also a digit or symbol), at most
      * {@link #MAX_GAP} separator characters apart on one line, with at least one letter among them.
      */
+    /**
+     * The unit a one-letter word stands for in a spaced-out row, or -1: a letter (with leet, a digit or symbol), with
+     * symbols around it allowed ({@code k!} ending {@code d . i . c . k!}).
+     */
+    private static int pieceOf(int[] word, int[] kind, boolean leet) {
+        int start = word[0];
+        int end = word[1];
+        if (end - start > 1) {
+            while (start < end && kind[start] == SYMBOL) {
+                start++;
+            }
+            while (end > start && kind[end - 1] == SYMBOL) {
+                end--;
+            }
+        }
+        if (end - start != 1) {
+            return -1;
+        }
+        int k = kind[start];
+        return k == LETTER || (leet && (k == DIGIT || k == SYMBOL)) ? start : -1;
+    }
+
     private static List<int[]> spacedRows(List<int[]> tentative, int[] kind, int[] gapBefore, boolean[] hasLetter, boolean leet) {
         List<int[]> rows = new ArrayList<>();
         int[] row = new int[8];
         int size = 0;
         boolean letter = false;
+        boolean trailingSymbol = false;
         for (int w = 0; w <= tentative.size(); w++) {
             int[] word = w < tentative.size() ? tentative.get(w) : null;
-            boolean piece = word != null && word[1] - word[0] == 1
-                    && (kind[word[0]] == LETTER || (leet && (kind[word[0]] == DIGIT || kind[word[0]] == SYMBOL)));
-            boolean continues = piece && size > 0 && gapBefore[word[0]] <= MAX_GAP;
+            int core = word == null ? -1 : pieceOf(word, kind, leet);
+            boolean piece = core >= 0;
+            boolean continues = piece && size > 0 && gapBefore[word[0]] <= MAX_GAP && !trailingSymbol;
             if (!continues) {
                 if (size >= MIN_ROW && letter) {
                     rows.add(Arrays.copyOf(row, size));
                 }
                 size = 0;
                 letter = false;
+                trailingSymbol = false;
             }
             if (piece) {
                 if (size == row.length) {
                     row = Arrays.copyOf(row, size * 2);
                 }
-                row[size++] = word[0];
+                row[size++] = core;
                 letter |= hasLetter[w];
+                trailingSymbol = core < word[1] - 1;
             }
         }
         return rows;

@@ -24,6 +24,8 @@ final class WordMatcher {
     private int currentSize;
     private int[] next = new int[MAX_STATES];
     private int nextSize;
+    private final int[] layer = new int[MAX_STATES];
+    private int layerSize;
     private final int[] carry = new int[MAX_STATES];
     private int carrySize;
     private boolean saturated;
@@ -162,18 +164,37 @@ final class WordMatcher {
         }
     }
 
-    /** Moves every live node over a run of {@code n} equal units. */
+    /**
+     * Moves every live node over a run of {@code n} equal units. A unit with several readings may take a different
+     * one at each step ({@code c11ck} is click), so the run is followed layer by layer, each layer bounded.
+     */
     private void step(int unit, int n, int[] readings) {
+        boolean rarelyDoubled = false;
+        for (int cp : readings) {
+            rarelyDoubled |= !Folding.oftenDoubled(cp);
+        }
         for (int i = 0; i < currentSize; i++) {
-            for (int cp : readings) {
-                int node = current[i];
-                for (int k = 1; k <= n; k++) {
-                    node = child(node, cp);
-                    if (node < 0) {
-                        break;
+            layerSize = 0;
+            layer[layerSize++] = current[i];
+            for (int k = 1; k <= n && layerSize > 0; k++) {
+                int size = layerSize;
+                int[] from = Arrays.copyOf(layer, size);
+                layerSize = 0;
+                for (int f = 0; f < size; f++) {
+                    for (int cp : readings) {
+                        int node = child(from[f], cp);
+                        if (node >= 0 && !contains(layer, layerSize, node)) {
+                            if (layerSize == MAX_STATES) {
+                                saturated = true;
+                            } else {
+                                layer[layerSize++] = node;
+                            }
+                        }
                     }
-                    if (allowed(k, n, cp)) {
-                        addNext(node);
+                }
+                if (allowed(k, n, rarelyDoubled)) {
+                    for (int f = 0; f < layerSize; f++) {
+                        addNext(layer[f]);
                     }
                 }
             }
@@ -184,11 +205,11 @@ final class WordMatcher {
      * How many letters of an entry a run of {@code n} equal letters may stand for: exactly n; with repeats, any
      * number up to n once a letter is written three times, or one for a double of a letter English rarely doubles.
      */
-    private boolean allowed(int k, int n, int cp) {
+    private boolean allowed(int k, int n, boolean rarelyDoubled) {
         if (k == n) {
             return true;
         }
-        return repeats && (n >= 3 || (n == 2 && k == 1 && !Folding.oftenDoubled(cp)));
+        return repeats && (n >= 3 || (n == 2 && k == 1 && rarelyDoubled));
     }
 
     private int[] readings(int unit, boolean inRow) {
