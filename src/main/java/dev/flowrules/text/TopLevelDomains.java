@@ -34,7 +34,22 @@ final class TopLevelDomains {
     private static final Set<String> FILE_LIKE = Set.of("py", "sh", "md", "rs", "pl", "cc", "ps", "ai", "so", "zip",
             "mov", "gz", "rb", "cs", "kt", "ml", "mk", "am", "in", "sc", "do", "cam");
 
-    private static final Set<String> ALL = Set.of((COUNTRIES + " " + GENERIC).split(" "));
+    private static final Set<String> ALL = words(COUNTRIES + " " + GENERIC);
+
+    /** Space-separated names (no String.split: engine classes keep clear of java.util.regex). */
+    private static Set<String> words(String names) {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        int start = 0;
+        for (int i = 0; i <= names.length(); i++) {
+            if (i == names.length() || names.charAt(i) == ' ') {
+                if (i > start && !set.add(names.substring(start, i))) {
+                    throw new IllegalStateException("listed twice: " + names.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return Set.copyOf(set);
+    }
 
     /** Whether a lower-case ASCII label is a known top-level domain. */
     static boolean known(String tld) {
