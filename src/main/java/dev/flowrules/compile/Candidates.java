@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which rules are worth testing on a message. A rule whose condition requires an exact value (equals,
- * one-of) or a word of a list on some field is filed under that value or list; the message's own values are
- * looked up, and only the rules found (plus the rules with no such requirement) are tested, in rule order.
- * The requirement is a necessary condition, so skipping a rule never changes a decision.
+ * one-of), a prefix or suffix, a word of a list, a literal (contains, a regex's required literals, a bot
+ * message's text) or an attribute on some field is filed under it ({@code any} under each branch's); the
+ * message's own values are looked up, and only the rules found (plus the rules with no such requirement) are
+ * tested, in rule order. The requirement is a necessary condition, so skipping a rule never changes a decision.
  */
 final class Candidates {
     private final Map<FieldRef, Map<String, int[]>> exact;
@@ -27,6 +29,7 @@ final class Candidates {
     private final Map<FieldRef, PrefixIndex> foldedPrefixes;
     private final Map<FieldRef, PrefixIndex> suffixes;
     private final Map<FieldRef, PrefixIndex> foldedSuffixes;
+    private final LiteralIndex literals;
     private final int[] unfiltered;
 
     private Candidates(Builder built) {
@@ -40,6 +43,7 @@ final class Candidates {
         this.foldedPrefixes = frozenTries(built.foldedPrefixes);
         this.suffixes = frozenTries(built.suffixes);
         this.foldedSuffixes = frozenTries(built.foldedSuffixes);
+        this.literals = built.literals.build();
         this.unfiltered = built.unfiltered.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -81,6 +85,7 @@ final class Candidates {
         collect(foldedPrefixes, view, true, hits);
         collect(suffixes, view, false, hits);
         collect(foldedSuffixes, view, true, hits);
+        literals.select(view, hits);
         if (!attributePresent.isEmpty()) {
             for (String name : view.message().attributes().keySet()) {
                 hits.addAll(attributePresent.get(name));
@@ -140,100 +145,230 @@ final class Candidates {
         private final Map<FieldRef, PrefixIndex> foldedPrefixes = new HashMap<>();
         private final Map<FieldRef, PrefixIndex> suffixes = new HashMap<>();
         private final Map<FieldRef, PrefixIndex> foldedSuffixes = new HashMap<>();
+        private final LiteralIndex.Builder literals = new LiteralIndex.Builder();
         private final List<Integer> unfiltered = new ArrayList<>();
 
+        /** One index entry a rule can be filed under. */
+        private interface Entry {
+            void file(int rule);
+        }
+
         void add(int rule, Condition when, RuleSet.Compiler compiler) {
-            if (!fileUnderRequirement(rule, when, compiler)) {
+            List<Entry> entries = requirement(when, compiler);
+            if (entries == null) {
                 unfiltered.add(rule);
+            } else {
+                entries.forEach(entry -> entry.file(rule));
             }
         }
 
-        private boolean fileUnderRequirement(int rule, Condition when, RuleSet.Compiler compiler) {
+        /**
+         * Index entries of which a message must hit at least one for the condition to hold (a necessary
+         * condition, never a sufficient one); null when no such entries are known.
+         */
+        private List<Entry> requirement(Condition when, RuleSet.Compiler compiler) {
             if (when instanceof Condition.All all) {
                 for (Condition part : all.conditions()) {
-                    if (fileUnderRequirement(rule, part, compiler)) {
-                        return true;
+                    List<Entry> entries = requirement(part, compiler);
+                    if (entries != null) {
+                        return entries;
                     }
                 }
-                return false;
+                return null;
             }
-            if (!(when instanceof Condition.FieldTests tests)) {
-                return false;
+            if (when instanceof Condition.Any any) {
+                List<Entry> union = new ArrayList<>();
+                for (Condition part : any.conditions()) {
+                    List<Entry> entries = requirement(part, compiler);
+                    if (entries == null) {
+                        return null;
+                    }
+                    union.addAll(entries);
+                }
+                return union;
             }
+            if (when instanceof Condition.FieldTests tests) {
+                return fieldRequirement(tests, compiler);
+            }
+            if (when instanceof Condition.BotMessage bot) {
+                return botRequirement(bot.selector());
+            }
+            return null; // not, always: nothing a message must contain
+        }
+
+        private List<Entry> fieldRequirement(Condition.FieldTests tests, RuleSet.Compiler compiler) {
+            FieldRef field = tests.field();
+            // Hash lookups and tries first, in written order; then literals; then the attribute's presence.
             for (Operator op : tests.tests()) {
                 if (op instanceof Operator.Equals equals) {
-                    file(equals.ignoreCase() ? folded : exact, tests.field(), fold(equals.value(), equals.ignoreCase()), rule);
-                    return true;
+                    return List.of(exactEntry(field, equals.value(), equals.ignoreCase()));
                 }
                 if (op instanceof Operator.OneOf oneOf) {
-                    for (String value : oneOf.values()) {
-                        file(oneOf.ignoreCase() ? folded : exact, tests.field(), fold(value, oneOf.ignoreCase()), rule);
-                    }
-                    return true;
+                    List<Entry> entries = new ArrayList<>();
+                    oneOf.values().forEach(value -> entries.add(exactEntry(field, value, oneOf.ignoreCase())));
+                    return entries;
                 }
                 if (op instanceof Operator.StartsWith prefix) {
-                    trie(prefix.ignoreCase() ? foldedPrefixes : prefixes, tests.field(), false)
-                            .add(fold(prefix.value(), prefix.ignoreCase()), rule);
-                    return true;
+                    String literal = fold(prefix.value(), prefix.ignoreCase());
+                    PrefixIndex trie = trie(prefix.ignoreCase() ? foldedPrefixes : prefixes, field, false);
+                    return List.of(rule -> trie.add(literal, rule));
                 }
                 if (op instanceof Operator.EndsWith suffix) {
-                    trie(suffix.ignoreCase() ? foldedSuffixes : suffixes, tests.field(), true)
-                            .add(fold(suffix.value(), suffix.ignoreCase()), rule);
-                    return true;
+                    String literal = fold(suffix.value(), suffix.ignoreCase());
+                    PrefixIndex trie = trie(suffix.ignoreCase() ? foldedSuffixes : suffixes, field, true);
+                    return List.of(rule -> trie.add(literal, rule));
                 }
-                if (op instanceof Operator.Wildcard wildcard && fileWildcard(rule, tests.field(), wildcard)) {
-                    return true;
+                if (op instanceof Operator.Wildcard wildcard) {
+                    List<Entry> entries = wildcardEntries(field, wildcard);
+                    if (entries != null) {
+                        return entries;
+                    }
                 }
                 if (op instanceof Operator.ContainsWord contains) {
-                    words.computeIfAbsent(tests.field(), f -> new HashMap<>())
-                            .computeIfAbsent(compiler.words.add(contains.words()), k -> new ArrayList<>()).add(rule);
-                    return true;
+                    int list = compiler.words.add(contains.words());
+                    return List.of(rule -> file(words, field, list, rule));
+                }
+            }
+            for (Operator op : tests.tests()) {
+                Set<String> required = literalsOf(op);
+                if (required != null) {
+                    List<Entry> entries = new ArrayList<>();
+                    required.forEach(literal -> entries.add(rule -> literals.field(field, literal, rule)));
+                    return entries;
                 }
             }
             // Any test on an attribute but 'exists: false' needs the attribute to be there.
-            if (tests.field().field() == dev.flowrules.dsl.Field.ATTRIBUTE
+            if (field.field() == dev.flowrules.dsl.Field.ATTRIBUTE
                     && tests.tests().stream().noneMatch(op -> op instanceof Operator.Exists e && !e.expected())) {
-                attributePresent.computeIfAbsent(tests.field().attribute(), k -> new ArrayList<>()).add(rule);
-                return true;
+                return List.of(rule -> file(attributePresent, field.attribute(), rule));
             }
-            return false;
+            return null;
+        }
+
+        /** A selected bot message must pass every part's tests: any part's literals are required. */
+        private List<Entry> botRequirement(dev.flowrules.dsl.BotSelector selector) {
+            for (dev.flowrules.dsl.BotSelector.PartTests part : selector.parts()) {
+                for (Operator op : part.tests()) {
+                    Set<String> required = op instanceof Operator.OneOf || op instanceof Operator.Equals
+                            || op instanceof Operator.StartsWith || op instanceof Operator.EndsWith ? textOf(op) : literalsOf(op);
+                    if (required != null) {
+                        List<Entry> entries = new ArrayList<>();
+                        required.forEach(literal -> entries.add(rule -> literals.botPart(part.part(), literal, rule)));
+                        return entries;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Folded literals one of which a value passing the test contains: a {@code contains} value, a regex's
+         * required literals, a wildcard's longest literal piece. Null for other tests or when none are known.
+         */
+        private static Set<String> literalsOf(Operator op) {
+            if (op instanceof Operator.Contains contains) {
+                return nonEmpty(List.of(contains.value()));
+            }
+            if (op instanceof Operator.Regex regex) {
+                return RegexLiterals.required(regex.pattern());
+            }
+            if (op instanceof Operator.Wildcard wildcard) {
+                String longest = "";
+                for (String piece : pieces(wildcard.pattern())) {
+                    longest = piece.length() > longest.length() ? piece : longest;
+                }
+                return nonEmpty(List.of(longest));
+            }
+            return null;
+        }
+
+        /** The values equality and prefix tests compare with: a passing value contains one of them. */
+        private static Set<String> textOf(Operator op) {
+            if (op instanceof Operator.Equals t) {
+                return nonEmpty(List.of(t.value()));
+            }
+            if (op instanceof Operator.OneOf t) {
+                return nonEmpty(t.values());
+            }
+            if (op instanceof Operator.StartsWith t) {
+                return nonEmpty(List.of(t.value()));
+            }
+            if (op instanceof Operator.EndsWith t) {
+                return nonEmpty(List.of(t.value()));
+            }
+            return null;
+        }
+
+        /** Folded texts as literals; null when one is empty (it occurs everywhere) or has a lone surrogate. */
+        private static Set<String> nonEmpty(List<String> texts) {
+            Set<String> result = new java.util.LinkedHashSet<>();
+            for (String text : texts) {
+                if (text.isEmpty() || text.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+                    return null;
+                }
+                result.add(TextFold.fold(text));
+            }
+            return result.isEmpty() ? null : result;
+        }
+
+        private static List<String> pieces(String pattern) {
+            List<String> pieces = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i <= pattern.length(); i++) {
+                if (i == pattern.length() || pattern.charAt(i) == '*') {
+                    pieces.add(pattern.substring(start, i));
+                    start = i + 1;
+                }
+            }
+            return pieces;
+        }
+
+        private Entry exactEntry(FieldRef field, String value, boolean ignoreCase) {
+            String key = fold(value, ignoreCase);
+            Map<FieldRef, Map<String, List<Integer>>> index = ignoreCase ? folded : exact;
+            return rule -> file(index.computeIfAbsent(field, f -> new HashMap<>()), key, rule);
         }
 
         /**
          * A wildcard covers the whole value, so its text before the first '*' is a prefix the value must start
          * with, and its text after the last '*' a suffix it must end with; with no '*' at all it is an equality.
          */
-        private boolean fileWildcard(int rule, FieldRef field, Operator.Wildcard wildcard) {
+        private List<Entry> wildcardEntries(FieldRef field, Operator.Wildcard wildcard) {
             if (wildcard.ignoreCase() && !wildcard.pattern().chars().allMatch(c -> c < 128)) {
-                return false; // RE2's case folding and lower-casing part ways outside ASCII: test the rule every time
+                return null; // RE2's case folding and lower-casing part ways outside ASCII: the literal index then
             }
             String pattern = fold(wildcard.pattern(), wildcard.ignoreCase());
             int first = pattern.indexOf('*');
             if (first < 0) {
-                file(wildcard.ignoreCase() ? folded : exact, field, pattern, rule);
-                return true;
+                return List.of(exactEntry(field, wildcard.pattern(), wildcard.ignoreCase()));
             }
             if (first > 0) {
-                trie(wildcard.ignoreCase() ? foldedPrefixes : prefixes, field, false).add(pattern.substring(0, first), rule);
-                return true;
+                PrefixIndex trie = trie(wildcard.ignoreCase() ? foldedPrefixes : prefixes, field, false);
+                String prefix = pattern.substring(0, first);
+                return List.of(rule -> trie.add(prefix, rule));
             }
             int last = pattern.lastIndexOf('*');
             if (last < pattern.length() - 1) {
-                trie(wildcard.ignoreCase() ? foldedSuffixes : suffixes, field, true).add(pattern.substring(last + 1), rule);
-                return true;
+                PrefixIndex trie = trie(wildcard.ignoreCase() ? foldedSuffixes : suffixes, field, true);
+                String suffix = pattern.substring(last + 1);
+                return List.of(rule -> trie.add(suffix, rule));
             }
-            return false;
+            return null;
         }
 
         private static PrefixIndex trie(Map<FieldRef, PrefixIndex> tries, FieldRef field, boolean fromEnd) {
             return tries.computeIfAbsent(field, f -> new PrefixIndex(fromEnd));
         }
 
-        private static void file(Map<FieldRef, Map<String, List<Integer>>> index, FieldRef field, String key, int rule) {
-            List<Integer> rules = index.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>());
+        private static <K> void file(Map<K, List<Integer>> index, K key, int rule) {
+            List<Integer> rules = index.computeIfAbsent(key, k -> new ArrayList<>());
             if (rules.isEmpty() || rules.get(rules.size() - 1) != rule) {
                 rules.add(rule);
             }
+        }
+
+        private static <K> void file(Map<FieldRef, Map<K, List<Integer>>> index, FieldRef field, K key, int rule) {
+            file(index.computeIfAbsent(field, f -> new HashMap<>()), key, rule);
         }
 
         private static String fold(String value, boolean ignoreCase) {

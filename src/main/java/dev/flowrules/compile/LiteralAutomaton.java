@@ -1,0 +1,217 @@
+package dev.flowrules.compile;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aho-Corasick automaton over folded literals (see {@link TextFold}): one pass over a text finds which of any
+ * number of literals occur in its folded form, in time linear in the text plus the literals found, with no
+ * allocation during the pass. Immutable once built; safe to share between threads.
+ */
+final class LiteralAutomaton {
+    /** Longer literals are cut: a literal's prefix occurs wherever the literal does, so the test stays necessary. */
+    static final int MAX_LITERAL = 64;
+
+    private final int literals;
+    /** Transitions of state s: characters {@code edgeChar[edgeStart[s]..edgeStart[s+1])}, sorted, to {@code edgeTarget}. */
+    private final int[] edgeStart;
+    private final char[] edgeChar;
+    private final int[] edgeTarget;
+    /** The root's transitions on ASCII characters, looked up directly (most text is ASCII). */
+    private final int[] rootAscii;
+    private final int[] fail;
+    /** The literal ending at a state, or -1. */
+    private final int[] output;
+    /** The nearest state along the failure chain (itself excluded) with an output, or -1. */
+    private final int[] outputLink;
+
+    private LiteralAutomaton(int literals, int[] edgeStart, char[] edgeChar, int[] edgeTarget, int[] fail, int[] output,
+            int[] outputLink) {
+        this.literals = literals;
+        this.edgeStart = edgeStart;
+        this.edgeChar = edgeChar;
+        this.edgeTarget = edgeTarget;
+        this.fail = fail;
+        this.output = output;
+        this.outputLink = outputLink;
+        this.rootAscii = new int[128];
+        for (char c = 0; c < 128; c++) {
+            rootAscii[c] = edge(0, c);
+        }
+    }
+
+    /** How many distinct literals the automaton holds; their ids are 0 to this minus one. */
+    int size() {
+        return literals;
+    }
+
+    /** A set for {@link #scan}: one bit per literal. */
+    long[] newFoundSet() {
+        return new long[(literals + 63) >>> 6];
+    }
+
+    /** Sets the bit of every literal that occurs in the folded form of {@code text}. */
+    void scan(CharSequence text, long[] found) {
+        if (literals == 0) {
+            return;
+        }
+        int state = 0;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i++);
+            int cp = c;
+            if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(text.charAt(i))) {
+                cp = Character.toCodePoint(c, text.charAt(i++));
+            }
+            if (cp == TextFold.DOTTED_CAPITAL_I) {
+                state = report(step(state, 'i'), found);
+                state = report(step(state, (char) TextFold.fold(0x307)), found);
+                continue;
+            }
+            int folded = TextFold.fold(cp);
+            if (folded < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                state = report(step(state, (char) folded), found);
+            } else {
+                state = report(step(state, Character.highSurrogate(folded)), found);
+                state = report(step(state, Character.lowSurrogate(folded)), found);
+            }
+        }
+    }
+
+    private int report(int state, long[] found) {
+        int s = output[state] >= 0 ? state : outputLink[state];
+        while (s >= 0) {
+            int literal = output[s];
+            long bit = 1L << literal;
+            if ((found[literal >>> 6] & bit) != 0) {
+                break; // found before from this state, and with it every literal further down the chain
+            }
+            found[literal >>> 6] |= bit;
+            s = outputLink[s];
+        }
+        return state;
+    }
+
+    private int step(int state, char c) {
+        while (true) {
+            int next = state == 0 && c < 128 ? rootAscii[c] : edge(state, c);
+            if (next >= 0) {
+                return next;
+            }
+            if (state == 0) {
+                return 0;
+            }
+            state = fail[state];
+        }
+    }
+
+    private int edge(int state, char c) {
+        return edge(edgeStart, edgeChar, edgeTarget, state, c);
+    }
+
+    private static int edge(int[] edgeStart, char[] edgeChar, int[] edgeTarget, int state, char c) {
+        int at = Arrays.binarySearch(edgeChar, edgeStart[state], edgeStart[state + 1], c);
+        return at >= 0 ? edgeTarget[at] : -1;
+    }
+
+    /** Collects literals (already folded) and gives each distinct one an id, in order of first sight. */
+    static final class Builder {
+        private final Map<String, Integer> ids = new HashMap<>();
+        /** Trie edges during the build: (state << 16 | char) to the target state. */
+        private final Map<Long, Integer> edges = new HashMap<>();
+        private int states = 1;
+        private int[] output = {-1};
+
+        /** The id of a non-empty folded literal, cut to {@link #MAX_LITERAL} characters. */
+        int add(String folded) {
+            if (folded.isEmpty()) {
+                throw new IllegalArgumentException("an empty literal occurs everywhere; it cannot select anything");
+            }
+            String literal = folded.length() > MAX_LITERAL ? folded.substring(0, MAX_LITERAL) : folded;
+            Integer known = ids.get(literal);
+            if (known != null) {
+                return known;
+            }
+            int id = ids.size();
+            ids.put(literal, id);
+            int state = 0;
+            for (int i = 0; i < literal.length(); i++) {
+                long key = ((long) state << 16) | literal.charAt(i);
+                Integer next = edges.get(key);
+                if (next == null) {
+                    next = states++;
+                    edges.put(key, next);
+                }
+                state = next;
+            }
+            if (state >= output.length) {
+                int old = output.length;
+                output = Arrays.copyOf(output, Math.max(states, old * 2));
+                Arrays.fill(output, old, output.length, -1);
+            }
+            output[state] = id;
+            return id;
+        }
+
+        LiteralAutomaton build() {
+            int n = states;
+            int[] out = Arrays.copyOf(output, n);
+            for (int s = output.length; s < n; s++) {
+                out[s] = -1;
+            }
+            // Edges sorted by (state, char): the key already orders them so.
+            long[] keys = new long[edges.size()];
+            int k = 0;
+            for (long key : edges.keySet()) {
+                keys[k++] = key;
+            }
+            Arrays.sort(keys);
+            int[] edgeStart = new int[n + 1];
+            char[] edgeChar = new char[keys.length];
+            int[] edgeTarget = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                int from = (int) (keys[i] >>> 16);
+                edgeChar[i] = (char) (keys[i] & 0xFFFF);
+                edgeTarget[i] = edges.get(keys[i]);
+                edgeStart[from + 1]++;
+            }
+            for (int s = 0; s < n; s++) {
+                edgeStart[s + 1] += edgeStart[s];
+            }
+            int[] fail = new int[n];
+            int[] outputLink = new int[n];
+            outputLink[0] = -1;
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(0);
+            while (!queue.isEmpty()) {
+                int state = queue.poll();
+                for (int e = edgeStart[state]; e < edgeStart[state + 1]; e++) {
+                    int child = edgeTarget[e];
+                    int link = 0;
+                    if (state != 0) {
+                        int f = fail[state];
+                        int next;
+                        while ((next = edge(edgeStart, edgeChar, edgeTarget, f, edgeChar[e])) < 0 && f != 0) {
+                            f = fail[f];
+                        }
+                        link = Math.max(next, 0);
+                    }
+                    fail[child] = link;
+                    outputLink[child] = out[link] >= 0 ? link : outputLink[link];
+                    queue.add(child);
+                }
+            }
+            return new LiteralAutomaton(ids.size(), edgeStart, edgeChar, edgeTarget, fail, out, outputLink);
+        }
+    }
+
+    /** Builds an automaton over the given folded literals, ids in list order (duplicates share one). */
+    static LiteralAutomaton of(List<String> folded) {
+        Builder builder = new Builder();
+        folded.forEach(builder::add);
+        return builder.build();
+    }
+}
