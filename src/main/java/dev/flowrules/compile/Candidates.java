@@ -167,70 +167,59 @@ final class Candidates {
          * condition, never a sufficient one); null when no such entries are known.
          */
         private List<Entry> requirement(Condition when, RuleSet.Compiler compiler) {
-            if (when instanceof Condition.All all) {
-                for (Condition part : all.conditions()) {
-                    List<Entry> entries = requirement(part, compiler);
-                    if (entries != null) {
-                        return entries;
+            return when.accept(new Condition.Visitor<List<Entry>>() {
+                public List<Entry> visitAll(Condition.All all) {
+                    for (Condition part : all.conditions()) {
+                        List<Entry> entries = requirement(part, compiler);
+                        if (entries != null) {
+                            return entries;
+                        }
                     }
+                    return null;
                 }
-                return null;
-            }
-            if (when instanceof Condition.Any any) {
-                List<Entry> union = new ArrayList<>();
-                for (Condition part : any.conditions()) {
-                    List<Entry> entries = requirement(part, compiler);
-                    if (entries == null) {
-                        return null;
+
+                public List<Entry> visitAny(Condition.Any any) {
+                    List<Entry> union = new ArrayList<>();
+                    for (Condition part : any.conditions()) {
+                        List<Entry> entries = requirement(part, compiler);
+                        if (entries == null) {
+                            return null;
+                        }
+                        union.addAll(entries);
                     }
-                    union.addAll(entries);
+                    return union;
                 }
-                return union;
-            }
-            if (when instanceof Condition.FieldTests tests) {
-                return fieldRequirement(tests, compiler);
-            }
-            if (when instanceof Condition.BotMessage bot) {
-                return botRequirement(bot.selector());
-            }
-            return null; // not, always: nothing a message must contain
+
+                public List<Entry> visitNot(Condition.Not not) {
+                    return null; // holds on what a message lacks: nothing it must contain
+                }
+
+                public List<Entry> visitBotMessage(Condition.BotMessage bot) {
+                    return botRequirement(bot.selector());
+                }
+
+                public List<Entry> visitAlways(Condition.Always always) {
+                    return null;
+                }
+
+                public List<Entry> visitFieldTests(Condition.FieldTests tests) {
+                    return fieldRequirement(tests, compiler);
+                }
+            });
         }
 
         private List<Entry> fieldRequirement(Condition.FieldTests tests, RuleSet.Compiler compiler) {
             FieldRef field = tests.field();
             // Hash lookups and tries first, in written order; then literals; then the attribute's presence.
+            IndexEntries lookups = new IndexEntries(field, compiler);
             for (Operator op : tests.tests()) {
-                if (op instanceof Operator.Equals equals) {
-                    return List.of(exactEntry(field, equals.value(), equals.ignoreCase()));
-                }
-                if (op instanceof Operator.OneOf oneOf) {
-                    List<Entry> entries = new ArrayList<>();
-                    oneOf.values().forEach(value -> entries.add(exactEntry(field, value, oneOf.ignoreCase())));
+                List<Entry> entries = op.accept(lookups);
+                if (entries != null) {
                     return entries;
-                }
-                if (op instanceof Operator.StartsWith prefix) {
-                    String literal = fold(prefix.value(), prefix.ignoreCase());
-                    PrefixIndex trie = trie(prefix.ignoreCase() ? foldedPrefixes : prefixes, field, false);
-                    return List.of(rule -> trie.add(literal, rule));
-                }
-                if (op instanceof Operator.EndsWith suffix) {
-                    String literal = fold(suffix.value(), suffix.ignoreCase());
-                    PrefixIndex trie = trie(suffix.ignoreCase() ? foldedSuffixes : suffixes, field, true);
-                    return List.of(rule -> trie.add(literal, rule));
-                }
-                if (op instanceof Operator.Wildcard wildcard) {
-                    List<Entry> entries = wildcardEntries(field, wildcard);
-                    if (entries != null) {
-                        return entries;
-                    }
-                }
-                if (op instanceof Operator.ContainsWord contains) {
-                    int list = compiler.words.add(contains.words());
-                    return List.of(rule -> file(words, field, list, rule));
                 }
             }
             for (Operator op : tests.tests()) {
-                Set<String> required = literalsOf(op);
+                Set<String> required = op.accept(LITERALS);
                 if (required != null) {
                     List<Entry> entries = new ArrayList<>();
                     required.forEach(literal -> entries.add(rule -> literals.field(field, literal, rule)));
@@ -249,8 +238,7 @@ final class Candidates {
         private List<Entry> botRequirement(dev.flowrules.dsl.BotSelector selector) {
             for (dev.flowrules.dsl.BotSelector.PartTests part : selector.parts()) {
                 for (Operator op : part.tests()) {
-                    Set<String> required = op instanceof Operator.OneOf || op instanceof Operator.Equals
-                            || op instanceof Operator.StartsWith || op instanceof Operator.EndsWith ? textOf(op) : literalsOf(op);
+                    Set<String> required = op.accept(LITERALS);
                     if (required != null) {
                         List<Entry> entries = new ArrayList<>();
                         required.forEach(literal -> entries.add(rule -> literals.botPart(part.part(), literal, rule)));
@@ -261,43 +249,122 @@ final class Candidates {
             return null;
         }
 
+        /** Entries in the hash maps, tries and word index for a test on one field; null for other tests. */
+        private final class IndexEntries implements Operator.Visitor<List<Entry>> {
+            private final FieldRef field;
+            private final RuleSet.Compiler compiler;
+
+            IndexEntries(FieldRef field, RuleSet.Compiler compiler) {
+                this.field = field;
+                this.compiler = compiler;
+            }
+
+            public List<Entry> visitEquals(Operator.Equals test) {
+                return List.of(exactEntry(field, test.value(), test.ignoreCase()));
+            }
+
+            public List<Entry> visitOneOf(Operator.OneOf test) {
+                List<Entry> entries = new ArrayList<>();
+                test.values().forEach(value -> entries.add(exactEntry(field, value, test.ignoreCase())));
+                return entries;
+            }
+
+            public List<Entry> visitStartsWith(Operator.StartsWith test) {
+                String literal = fold(test.value(), test.ignoreCase());
+                PrefixIndex trie = trie(test.ignoreCase() ? foldedPrefixes : prefixes, field, false);
+                return List.of(rule -> trie.add(literal, rule));
+            }
+
+            public List<Entry> visitEndsWith(Operator.EndsWith test) {
+                String literal = fold(test.value(), test.ignoreCase());
+                PrefixIndex trie = trie(test.ignoreCase() ? foldedSuffixes : suffixes, field, true);
+                return List.of(rule -> trie.add(literal, rule));
+            }
+
+            public List<Entry> visitWildcard(Operator.Wildcard test) {
+                return wildcardEntries(field, test);
+            }
+
+            public List<Entry> visitContainsWord(Operator.ContainsWord test) {
+                int list = compiler.words.add(test.words());
+                return List.of(rule -> file(words, field, list, rule));
+            }
+
+            public List<Entry> visitContains(Operator.Contains test) {
+                return null; // the literal index's
+            }
+
+            public List<Entry> visitRegex(Operator.Regex test) {
+                return null; // the literal index's
+            }
+
+            public List<Entry> visitLength(Operator.Length test) {
+                return null;
+            }
+
+            public List<Entry> visitNumberCompare(Operator.NumberCompare test) {
+                return null;
+            }
+
+            public List<Entry> visitExists(Operator.Exists test) {
+                return null;
+            }
+        }
+
         /**
-         * Folded literals one of which a value passing the test contains: a {@code contains} value, a regex's
-         * required literals, a wildcard's longest literal piece. Null for other tests or when none are known.
+         * Folded literals one of which any value passing the test contains: the text an equality, prefix, suffix or
+         * contains test compares with, a regex's required literals, a wildcard's longest literal piece. Null for
+         * other tests or when none are known.
          */
-        private static Set<String> literalsOf(Operator op) {
-            if (op instanceof Operator.Contains contains) {
-                return nonEmpty(List.of(contains.value()));
+        private static final Operator.Visitor<Set<String>> LITERALS = new Operator.Visitor<>() {
+            public Set<String> visitEquals(Operator.Equals test) {
+                return nonEmpty(List.of(test.value()));
             }
-            if (op instanceof Operator.Regex regex) {
-                return RegexLiterals.required(regex.pattern());
+
+            public Set<String> visitOneOf(Operator.OneOf test) {
+                return nonEmpty(test.values());
             }
-            if (op instanceof Operator.Wildcard wildcard) {
+
+            public Set<String> visitStartsWith(Operator.StartsWith test) {
+                return nonEmpty(List.of(test.value()));
+            }
+
+            public Set<String> visitEndsWith(Operator.EndsWith test) {
+                return nonEmpty(List.of(test.value()));
+            }
+
+            public Set<String> visitContains(Operator.Contains test) {
+                return nonEmpty(List.of(test.value()));
+            }
+
+            public Set<String> visitRegex(Operator.Regex test) {
+                return RegexLiterals.required(test.pattern());
+            }
+
+            public Set<String> visitWildcard(Operator.Wildcard test) {
                 String longest = "";
-                for (String piece : pieces(wildcard.pattern())) {
+                for (String piece : pieces(test.pattern())) {
                     longest = piece.length() > longest.length() ? piece : longest;
                 }
                 return nonEmpty(List.of(longest));
             }
-            return null;
-        }
 
-        /** The values equality and prefix tests compare with: a passing value contains one of them. */
-        private static Set<String> textOf(Operator op) {
-            if (op instanceof Operator.Equals t) {
-                return nonEmpty(List.of(t.value()));
+            public Set<String> visitContainsWord(Operator.ContainsWord test) {
+                return null; // words are normalised differently (NFKC): the word index's
             }
-            if (op instanceof Operator.OneOf t) {
-                return nonEmpty(t.values());
+
+            public Set<String> visitLength(Operator.Length test) {
+                return null;
             }
-            if (op instanceof Operator.StartsWith t) {
-                return nonEmpty(List.of(t.value()));
+
+            public Set<String> visitNumberCompare(Operator.NumberCompare test) {
+                return null;
             }
-            if (op instanceof Operator.EndsWith t) {
-                return nonEmpty(List.of(t.value()));
+
+            public Set<String> visitExists(Operator.Exists test) {
+                return null;
             }
-            return null;
-        }
+        };
 
         /** Folded texts as literals; null when one is empty (it occurs everywhere) or has a lone surrogate. */
         private static Set<String> nonEmpty(List<String> texts) {
