@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
@@ -44,9 +43,22 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] event = input.readNBytes(dev.flowrules.event.EventParser.MAX_EVENT_BYTES + 1);
-        long remaining = context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis();
-        processor.process(event, remaining);
+        ChannelFlowProcessor.Result result;
+        try {
+            byte[] event = input.readNBytes(dev.flowrules.event.EventParser.MAX_EVENT_BYTES + 1);
+            long remaining = context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis();
+            result = processor.process(event, remaining);
+        } catch (IOException | RuntimeException | Error e) {
+            // The processor answers for everything an event, the rules or the service do; this is what is left
+            // (the input stream failing, memory running out outside evaluation): the invocation fails, so Lambda
+            // retries the event and then hands it to the on-failure destination.
+            System.out.println(new JsonLine().put("level", "ERROR").put("status", "FAILED")
+                    .put("error", e.getClass().getSimpleName()).put("hint", CallbackSender.RETRIED).end());
+            throw e;
+        }
+        if (result.failInvocation()) {
+            throw new CallbackFailedException(result);
+        }
     }
 
     /** Builds the processor from environment variables; separate so that tests can pass their own map. */
@@ -64,25 +76,25 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
         }
         FailurePolicy policy = FailurePolicy.parse(env.get("FLOWRULES_ON_ERROR"));
         boolean debug = "DEBUG".equals(String.valueOf(env.get("FLOWRULES_LOG_LEVEL")).trim().toUpperCase(Locale.ROOT));
-        return new ChannelFlowProcessor(engine, client, policy, RetryPolicy.DEFAULT, log, debug);
+        return ChannelFlowProcessor.builder().engine(engine).client(client).failurePolicy(policy).log(log).debug(debug)
+                .build();
     }
 
     /**
      * The client the handler uses: region from the environment, credentials from the SDK's default chain
      * (container credentials included, see {@link CallbackCredentials}), the URLConnection HTTP client
-     * (the smallest cold start), and no SDK retries, because {@link ChannelFlowProcessor} retries within the
-     * processing deadline itself. The endpoint is left to the SDK, so AWS_ENDPOINT_URL keeps working.
+     * (the smallest cold start), and the retry strategy and interceptor of {@link CallbackClient}. The endpoint
+     * is left to the SDK, so AWS_ENDPOINT_URL keeps working.
      */
     static ChimeSdkMessagingClient defaultClient(Map<String, String> env) {
         String region = env.get("AWS_REGION");
         if (region == null || region.isBlank()) {
             throw new IllegalStateException("flowrules: AWS_REGION is not set (Lambda sets it; set it when running elsewhere)");
         }
-        return ChimeSdkMessagingClient.builder()
+        return CallbackClient.configure(ChimeSdkMessagingClient.builder(), RetryPolicy.DEFAULT)
                 .region(Region.of(region))
                 .credentialsProvider(CallbackCredentials.defaultChain())
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 

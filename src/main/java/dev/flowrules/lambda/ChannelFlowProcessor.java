@@ -7,134 +7,161 @@ import dev.flowrules.eval.Outcome;
 import dev.flowrules.event.EventParser;
 import dev.flowrules.event.InvalidEventException;
 import dev.flowrules.event.ProcessorEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import java.util.function.Function;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ConflictException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceFailureException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceUnavailableException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ThrottledClientException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
 
 /**
  * One processor event from bytes to callback: parse, evaluate, build the request, call ChannelFlowCallback
- * with retries, and log one JSON line. The embedding API for developers with their own handler: give it an
- * {@link Engine} and your own client. Never throws for anything an event or the service does.
+ * within the invocation's time, and log one JSON line. The embedding API for developers with their own
+ * handler: build it with {@link #builder()}. Never throws for anything an event, the rules or the service does;
+ * a {@link Result} with {@link Result#failInvocation()} tells the caller to fail the Lambda invocation, so that
+ * Lambda's asynchronous retries and the on-failure destination keep the message.
  */
 public final class ChannelFlowProcessor {
-    private final Engine engine;
-    private final ChimeSdkMessagingClient client;
+    /** The only event type a channel flow sends for messages; any other is logged and not answered. */
+    public static final String CHANNEL_MESSAGE_EVENT = "CHANNEL_MESSAGE_EVENT";
+
+    private final Function<ProcessorEvent, Decision> rules;
+    private final CallbackSender sender;
     private final FailurePolicy policy;
     private final RetryPolicy retry;
     private final Consumer<String> log;
     private final boolean debug;
-    private final Sleeper sleeper;
-    private final DoubleSupplier random;
 
-    /** Waits between retries; tests replace it to run instantly. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
+    private ChannelFlowProcessor(Builder builder) {
+        this.rules = Objects.requireNonNull(builder.rules, "engine");
+        this.sender = new CallbackSender(Objects.requireNonNull(builder.client, "client"));
+        this.policy = builder.policy;
+        this.retry = builder.retry;
+        this.log = builder.log;
+        this.debug = builder.debug;
     }
 
-    public ChannelFlowProcessor(Engine engine, ChimeSdkMessagingClient client, FailurePolicy policy, RetryPolicy retry,
-                                Consumer<String> log, boolean debug) {
-        this(engine, client, policy, retry, log, debug, Thread::sleep, Math::random);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ChannelFlowProcessor(Engine engine, ChimeSdkMessagingClient client, FailurePolicy policy, RetryPolicy retry,
-                                Consumer<String> log, boolean debug, Sleeper sleeper, DoubleSupplier random) {
-        this.engine = Objects.requireNonNull(engine);
-        this.client = Objects.requireNonNull(client);
-        this.policy = Objects.requireNonNull(policy);
-        this.retry = Objects.requireNonNull(retry);
-        this.log = Objects.requireNonNull(log);
-        this.debug = debug;
-        this.sleeper = Objects.requireNonNull(sleeper);
-        this.random = Objects.requireNonNull(random);
+    /** What happened to one event. */
+    public enum Status {
+        /** The callback landed. */
+        DELIVERED,
+        /** The service said the message was already answered (409): an earlier attempt or invocation landed. */
+        ALREADY_ANSWERED,
+        /** No callback landed; the message still waits: the invocation must fail so Lambda retries it. */
+        FAILED,
+        /** The event cannot be answered (no CallbackId, MessageId or ChannelArn): logged, no callback. */
+        DROPPED,
+        /** Not a message event ({@link #CHANNEL_MESSAGE_EVENT}): logged, no callback. */
+        IGNORED
     }
 
-    /** What happened to one event, as logged. */
-    public record Result(String status, Outcome outcome, int attempts, String error) {
-        public boolean delivered() {
-            return status.equals("ok");
+    /** What happened to one event, as logged: {@code outcome} is what the last request sent asked for. */
+    public record Result(Status status, Outcome outcome, int attempts, String error) {
+        /** True when the Lambda invocation should fail so that Lambda retries the event. */
+        public boolean failInvocation() {
+            return status == Status.FAILED;
         }
     }
 
+    /** Handles one event with no time limit but the attempts' (outside Lambda). */
+    public Result process(byte[] eventJson) {
+        return process(eventJson, Long.MAX_VALUE);
+    }
+
     /**
-     * Handles one event. {@code remainingMillis} is what the Lambda invocation has left; retries stop well
-     * before it runs out.
+     * Handles one event. {@code remainingMillis} is what the Lambda invocation has left
+     * ({@code Context.getRemainingTimeInMillis()}); no attempt, and no sum of attempts, outlives it minus the
+     * retry policy's margin.
      */
     public Result process(byte[] eventJson, long remainingMillis) {
+        long start = System.nanoTime();
         ProcessorEvent event;
         try {
             event = EventParser.parse(eventJson);
         } catch (InvalidEventException e) {
             // No usable CallbackId/ChannelArn/MessageId: no callback can be sent, whatever the policy.
-            log.accept(new JsonLine().put("level", "ERROR").put("status", "dropped")
+            log.accept(new JsonLine().put("level", "ERROR").put("status", Status.DROPPED.name())
                     .put("error", "InvalidEvent").put("message", e.getMessage())
-                    .put("hint", "the event was not answered; the channel flow's FallbackAction applies").end());
-            return new Result("dropped", null, 0, "InvalidEvent");
+                    .put("hint", "the event was not answered and cannot be: no callback can name the message").end());
+            return new Result(Status.DROPPED, null, 0, "InvalidEvent");
         }
-        long evalStart = System.nanoTime();
-        Decision decision;
+        if (event.eventType() != null && !CHANNEL_MESSAGE_EVENT.equals(event.eventType())) {
+            log.accept(new JsonLine().put("level", "WARN").put("status", Status.IGNORED.name())
+                    .put("eventType", event.eventType()).put("callbackId", event.callbackId())
+                    .put("hint", "only " + CHANNEL_MESSAGE_EVENT + " events are answered").end());
+            return new Result(Status.IGNORED, null, 0, null);
+        }
+
+        Decision decision = null;
         ChannelFlowCallbackRequest request;
         String evaluationError = null;
         try {
-            decision = engine.evaluate(event);
+            decision = rules.apply(event);
             request = CallbackMapper.toRequest(event, decision);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Any throwable, out-of-memory included (the evaluation's garbage is free again once it unwound):
+            // the failure policy answers instead of the rules.
             evaluationError = e.getClass().getSimpleName();
             decision = null;
             request = policyRequest(event);
         }
-        long evalMicros = (System.nanoTime() - evalStart) / 1_000;
+        long evalMicros = (System.nanoTime() - start) / 1_000;
         Outcome outcome = decision != null ? decision.outcome() : policyOutcome();
 
-        long callStart = System.nanoTime();
-        Attempt attempt = callWithRetries(request, remainingMillis);
-        String fallbackNote = null;
-        if (attempt.error() instanceof BadRequestException && decision != null && outcome != policyOutcome()) {
-            // The service refused what the rules made: answer as the policy says rather than not at all.
-            ChannelFlowCallbackRequest fallback = policyRequest(event);
-            Attempt second = callWithRetries(fallback, remainingMillis - elapsedMillis(callStart));
-            fallbackNote = "the request was refused (BadRequestException); " + policy.label() + " answer sent instead";
-            attempt = new Attempt(attempt.count() + second.count(), second.error());
-            outcome = policyOutcome();
+        CallbackSender.Sent sent = send(request, remainingMillis, start);
+        int attempts = sent.attempts();
+        String fallback = null;
+        if (sent.kind() == CallbackSender.Kind.REFUSED) {
+            ChannelFlowCallbackRequest minimal = minimalDeny(event);
+            if (outcome != Outcome.NO_CHANGE && !minimal.equals(request)) {
+                // The rules (or fail-closed) took something out, and the service refused that answer. Sending the
+                // message as it arrived would deliver what the rules removed, so the one answer that cannot leak
+                // is sent instead: a deny naming only the message.
+                CallbackSender.Sent refused = sent;
+                sent = send(minimal, remainingMillis, start);
+                attempts += sent.attempts();
+                fallback = "the service refused the " + outcome + " request (" + refused.error() + ": "
+                        + refused.message() + "); a minimal deny was sent instead";
+                outcome = Outcome.DENY;
+            }
         }
-        long callbackMillis = elapsedMillis(callStart);
+        Status status = switch (sent.kind()) {
+            case DELIVERED -> Status.DELIVERED;
+            case ALREADY_ANSWERED -> Status.ALREADY_ANSWERED;
+            case REFUSED, FAILED -> Status.FAILED;
+        };
 
-        String status = attempt.error() == null ? "ok" : "failed";
-        String errorName = attempt.error() == null ? evaluationError : errorName(attempt.error());
+        boolean error = status == Status.FAILED || evaluationError != null || fallback != null;
         JsonLine line = new JsonLine()
-                .put("level", attempt.error() != null || evaluationError != null ? "ERROR" : "INFO")
-                .put("status", status)
+                .put("level", error ? "ERROR" : "INFO")
+                .put("status", status.name())
                 .put("callbackId", event.callbackId())
                 .put("messageId", event.message().messageId())
                 .put("channelArn", event.message().channelArn())
                 .put("outcome", outcome.name())
                 .put("rules", decision == null ? List.of() : decision.matchedRuleIds())
                 .put("evalMicros", evalMicros)
-                .put("callbackMillis", callbackMillis)
-                .put("attempts", attempt.count());
+                .put("callbackMillis", sent.millis())
+                .put("attempts", attempts);
         if (evaluationError != null) {
             line.put("evaluationError", evaluationError)
                     .put("policy", policy.label() + ": the rules could not be evaluated, so the message was "
-                            + (policy == FailurePolicy.FAIL_OPEN ? "delivered unchanged" : "denied"));
+                            + (policy == FailurePolicy.FAIL_OPEN ? "answered unchanged" : "denied"));
         }
-        if (fallbackNote != null) {
-            line.put("policy", fallbackNote);
+        if (fallback != null) {
+            line.put("fallback", fallback);
         }
-        if (attempt.error() != null) {
-            line.put("error", errorName).put("message", firstLine(attempt.error().getMessage()))
-                    .put("hint", hint(attempt.error()));
+        if (sent.unreadableSuccessBody()) {
+            line.put("note", "the service answered 2xx with a body that could not be read; counted as delivered");
+        }
+        if (sent.error() != null) {
+            line.put("error", sent.error()).put("message", sent.message()).put("hint", sent.hint());
         }
         if (debug) {
             line.put("content", event.message().content());
@@ -143,116 +170,98 @@ public final class ChannelFlowProcessor {
             }
         }
         log.accept(line.end());
-        return new Result(status, outcome, attempt.count(), errorName);
+        return new Result(status, outcome, attempts, sent.error() != null ? sent.error() : evaluationError);
     }
 
-    private record Attempt(int count, RuntimeException error) {
-    }
-
-    private Attempt callWithRetries(ChannelFlowCallbackRequest request, long remainingMillis) {
-        long start = System.nanoTime();
-        // Stop retrying with time to spare for logging: a quarter second before the invocation ends.
-        long budget = Math.min(retry.deadline().toMillis(), Math.max(0, remainingMillis - 250));
-        int attempts = 0;
-        while (true) {
-            attempts++;
-            try {
-                client.channelFlowCallback(request);
-                return new Attempt(attempts, null);
-            } catch (ThrottledClientException | ServiceUnavailableException | ServiceFailureException e) {
-                if (!canRetry(attempts, start, budget, e)) {
-                    return new Attempt(attempts, e);
-                }
-            } catch (SdkClientException e) {
-                if (CallbackCredentials.isCredentialsFailure(e)) {
-                    return new Attempt(attempts, e);
-                }
-                // Connection trouble before any answer: as retryable as a 503.
-                if (!canRetry(attempts, start, budget, e)) {
-                    return new Attempt(attempts, e);
-                }
-            } catch (RuntimeException e) {
-                return new Attempt(attempts, e);
-            }
+    private CallbackSender.Sent send(ChannelFlowCallbackRequest request, long remainingMillis, long startNanos) {
+        if (remainingMillis == Long.MAX_VALUE) {
+            return sender.send(request, null, retry.attemptTimeout());
         }
-    }
-
-    private boolean canRetry(int attempts, long start, long budget, RuntimeException e) {
-        if (attempts >= retry.maxAttempts()) {
-            return false;
-        }
-        long delay = retry.delayMillis(attempts, random.getAsDouble());
-        if (elapsedMillis(start) + delay >= budget) {
-            return false;
-        }
-        try {
-            sleeper.sleep(delay);
-            return true;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        long left = remainingMillis - (System.nanoTime() - startNanos) / 1_000_000;
+        Duration call = retry.callTimeout(left);
+        return sender.send(request, call, retry.attemptTimeout(call));
     }
 
     private ChannelFlowCallbackRequest policyRequest(ProcessorEvent event) {
-        Decision decision = new Decision(policyOutcome(), event.message(), event.message(), null, null, List.of(), List.of());
-        return CallbackMapper.toRequest(event, decision);
+        if (policy == FailurePolicy.FAIL_CLOSED) {
+            return minimalDeny(event);
+        }
+        Decision unchanged = new Decision(Outcome.NO_CHANGE, event.message(), event.message(), null, null, List.of(),
+                List.of());
+        return CallbackMapper.toRequest(event, unchanged);
+    }
+
+    /** The deny that carries nothing but what names the message: it cannot deliver anything. */
+    static ChannelFlowCallbackRequest minimalDeny(ProcessorEvent event) {
+        return ChannelFlowCallbackRequest.builder()
+                .callbackId(event.callbackId())
+                .channelArn(event.message().channelArn())
+                .deleteResource(true)
+                .channelMessage(ChannelMessageCallback.builder().messageId(event.message().messageId()).build())
+                .build();
     }
 
     private Outcome policyOutcome() {
         return policy == FailurePolicy.FAIL_OPEN ? Outcome.NO_CHANGE : Outcome.DENY;
     }
 
-    /** What an operator should look at, per error the service can answer with. */
-    static String hint(RuntimeException error) {
-        if (error instanceof ForbiddenException) {
-            return "the function's role needs chime:ChannelFlowCallback on arn:aws:chime:REGION:ACCOUNT:app-instance/*";
-        }
-        if (error instanceof UnauthorizedClientException) {
-            return "the function's credentials were not accepted: check the execution role and the region (AWS_REGION)";
-        }
-        if (error instanceof ConflictException) {
-            return "the message was already answered or changed meanwhile (another processor, or a retried invocation)";
-        }
-        if (error instanceof BadRequestException) {
-            return "the service refused the request's content: check the rules' explain output for this message";
-        }
-        if (error instanceof ThrottledClientException) {
-            return "callbacks are throttled: retries ran out; check the account's ChannelFlowCallback rate and the flow's volume";
-        }
-        if (error instanceof ServiceUnavailableException || error instanceof ServiceFailureException) {
-            return "the service failed; retries ran out within the deadline; the channel flow's FallbackAction applies";
-        }
-        if (CallbackCredentials.isCredentialsFailure(error)) {
-            return "the function has no AWS credentials: check that it runs with an execution role (Lambda provides "
-                    + "its credentials; under SnapStart through AWS_CONTAINER_CREDENTIALS_FULL_URI), not key variables";
-        }
-        if (error instanceof SdkClientException) {
-            return "the service could not be reached: check the network, AWS_REGION and AWS_ENDPOINT_URL";
-        }
-        return "unexpected error; the channel flow's FallbackAction applies";
-    }
+    /** Builds a processor; {@link #engine} and {@link #client} are required. */
+    public static final class Builder {
+        private Function<ProcessorEvent, Decision> rules;
+        private ChimeSdkMessagingClient client;
+        private FailurePolicy policy = FailurePolicy.FAIL_OPEN;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private Consumer<String> log = System.out::println;
+        private boolean debug;
 
-    private static String errorName(RuntimeException error) {
-        if (CallbackCredentials.isCredentialsFailure(error)) {
-            return "CredentialsUnavailable";
+        private Builder() {
         }
-        if (error instanceof ChimeSdkMessagingException service && service.awsErrorDetails() != null
-                && service.awsErrorDetails().errorCode() != null) {
-            return service.awsErrorDetails().errorCode();
-        }
-        return error.getClass().getSimpleName();
-    }
 
-    private static long elapsedMillis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return null;
+        /** The compiled rules. */
+        public Builder engine(Engine engine) {
+            Objects.requireNonNull(engine);
+            this.rules = engine::evaluate;
+            return this;
         }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+
+        /** Evaluation replaced, so that tests can make it fail as an engine fault would. */
+        Builder evaluator(Function<ProcessorEvent, Decision> evaluator) {
+            this.rules = Objects.requireNonNull(evaluator);
+            return this;
+        }
+
+        /** The client; configure it with {@link CallbackClient#configure} and the same retry policy. */
+        public Builder client(ChimeSdkMessagingClient client) {
+            this.client = Objects.requireNonNull(client);
+            return this;
+        }
+
+        /** What to answer when the rules cannot be evaluated; {@code FAIL_OPEN} by default. */
+        public Builder failurePolicy(FailurePolicy policy) {
+            this.policy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /** The time bounds of each callback; {@link RetryPolicy#DEFAULT} by default. */
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry);
+            return this;
+        }
+
+        /** Where each log line goes; standard output by default (Lambda sends it to CloudWatch Logs). */
+        public Builder log(Consumer<String> log) {
+            this.log = Objects.requireNonNull(log);
+            return this;
+        }
+
+        /** True to log message content and the rules' explanation (never in production). */
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            return this;
+        }
+
+        public ChannelFlowProcessor build() {
+            return new ChannelFlowProcessor(this);
+        }
     }
 }

@@ -3,13 +3,14 @@ package dev.flowrules.lambda;
 import java.util.Locale;
 
 /**
- * What the processor answers when it cannot follow the rules: the rules could not be evaluated, or the
- * service refused the request the rules produced (BadRequestException).
+ * What the processor answers when the rules could not be evaluated (an engine fault). It never decides what
+ * happens when the service refuses an answer: a refused deny or redaction becomes a minimal deny under either
+ * policy, so that nothing the rules took out is delivered (docs/lambda.md).
  */
 public enum FailurePolicy {
     /** Deliver the message as it arrived (a no-change callback). The default: chat keeps flowing. */
     FAIL_OPEN,
-    /** Drop the message (a deny callback). For channels where an unchecked message must never show. */
+    /** Drop the message (a minimal deny callback). For channels where an unchecked message must never show. */
     FAIL_CLOSED;
 
     /** Reads {@code fail-open} or {@code fail-closed} (the FLOWRULES_ON_ERROR values); null or blank is the default. */

@@ -1,42 +1,82 @@
 package dev.flowrules.lambda;
 
-import dev.flowrules.event.LexContent;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
-/** Builds one structured log line (a JSON object on one line), with the SDK's own JSON writer. */
+/** Builds one structured log line (a JSON object on one line) with jackson-core's streaming generator. */
 final class JsonLine {
-    private final JsonWriter writer = JsonWriter.create();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final StringWriter out = new StringWriter();
+    private final JsonGenerator generator;
 
     JsonLine() {
-        writer.writeStartObject();
+        try {
+            generator = JSON.createGenerator(out);
+            generator.writeStartObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
+    /** Adds a string field; a null value is left out. */
     JsonLine put(String name, String value) {
         if (value != null) {
-            writer.writeFieldName(name);
-            writer.writeValue(LexContent.wellFormed(value));
+            write(() -> generator.writeStringField(name, value));
         }
         return this;
     }
 
     JsonLine put(String name, long value) {
-        writer.writeFieldName(name);
-        writer.writeValue(value);
-        return this;
+        return write(() -> generator.writeNumberField(name, value));
+    }
+
+    JsonLine put(String name, boolean value) {
+        return write(() -> generator.writeBooleanField(name, value));
     }
 
     JsonLine put(String name, List<String> values) {
-        writer.writeFieldName(name);
-        writer.writeStartArray();
-        values.forEach(writer::writeValue);
-        writer.writeEndArray();
-        return this;
+        return write(() -> {
+            generator.writeArrayFieldStart(name);
+            for (String value : values) {
+                generator.writeString(value);
+            }
+            generator.writeEndArray();
+        });
+    }
+
+    /** Starts a nested object field; close it with {@link #endObject()}. */
+    JsonLine startObject(String name) {
+        return write(() -> generator.writeObjectFieldStart(name));
+    }
+
+    JsonLine endObject() {
+        return write(generator::writeEndObject);
     }
 
     String end() {
-        writer.writeEndObject();
-        return new String(writer.getBytes(), StandardCharsets.UTF_8);
+        write(() -> {
+            generator.writeEndObject();
+            generator.close();
+        });
+        return out.toString();
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private JsonLine write(Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            // A StringWriter does not fail; this is jackson's checked signature only.
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 }

@@ -49,7 +49,7 @@ class ChannelFlowHandlerTest extends WithFakeChime {
             assertThat(JsonNode.parser().parse(chime.requests.get(i).body()).asObject()).as(events.get(i).toString())
                     .isEqualTo(expected);
         }
-        assertThat(log).hasSize(events.size()).allMatch(line -> line.contains("\"status\":\"ok\""));
+        assertThat(log).hasSize(events.size()).allMatch(line -> line.contains("\"status\":\"DELIVERED\""));
     }
 
     @Test
@@ -103,12 +103,84 @@ class ChannelFlowHandlerTest extends WithFakeChime {
                 .set("FLOWRULES_ON_ERROR", "fail-closed")
                 .run("rules-examples/events/moderation-banned-word.json");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("\"status\":\"ok\"").contains("\"outcome\":\"DENY\"");
+        assertThat(run.output()).contains("\"status\":\"DELIVERED\"").contains("\"outcome\":\"DENY\"");
         assertThat(chime.requests).singleElement().satisfies(request -> assertThat(request.headers().get("Authorization"))
                 .singleElement().asString().contains("Credential=AKIDENV/").contains("/eu-west-1/chime/aws4_request"));
     }
 
+    /**
+     * A service that answers after 30 s, with 10 s left in the invocation: the handler gives up within the
+     * invocation's time (minus its margin) and fails the invocation, so that Lambda retries the event.
+     */
+    @Test
+    void aServiceThatAnswersTooLateDoesNotOutliveTheInvocation() throws IOException {
+        for (int i = 0; i < 10; i++) {
+            chime.answer(new FakeChime.Response(200, null, "application/json", "{}", java.time.Duration.ofSeconds(30)));
+        }
+        ChannelFlowHandler handler = new ChannelFlowHandler(
+                ChannelFlowHandler.fromEnvironment(Map.of("FLOWRULES_RULES", "rules-examples"), chime.client(), log::add));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(
+                Files.readAllBytes(Path.of("rules-examples/events/moderation-clean.json"))), new ByteArrayOutputStream(),
+                new FakeContext(10_000))).isInstanceOf(CallbackFailedException.class);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // Measured ~9.5 s (10 s minus the 500 ms margin); the bound is loose on purpose for a shared machine.
+        assertThat(millis).isLessThan(12_000);
+        assertThat(chime.requests.size()).as("attempts cut at the attempt timeout and retried").isGreaterThanOrEqualTo(2);
+        assertThat(log).singleElement().asString().contains("\"status\":\"FAILED\"")
+                .contains("\"error\":\"ApiCallTimeoutException\"").contains("Lambda retries it");
+    }
+
+    @Test
+    void aFailedCallbackFailsTheInvocationAndAnAlreadyAnsweredOneDoesNot() throws IOException {
+        ChannelFlowHandler handler = new ChannelFlowHandler(
+                ChannelFlowHandler.fromEnvironment(Map.of("FLOWRULES_RULES", "rules-examples"), chime.client(), log::add));
+        byte[] event = Files.readAllBytes(Path.of("rules-examples/events/moderation-clean.json"));
+        chime.failWith("ServiceUnavailableException", FakeChime.FAST.maxAttempts());
+        assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(),
+                new FakeContext(10_000))).isInstanceOf(CallbackFailedException.class)
+                .hasMessageContaining("ServiceUnavailableException after 4 attempt(s)");
+        chime.failWith("ConflictException", 1);
+        handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), new FakeContext(10_000));
+        assertThat(log.get(1)).contains("\"status\":\"ALREADY_ANSWERED\"");
+    }
+
+    /** Whatever escapes the processor (here the input itself failing) is logged and fails the invocation. */
+    @Test
+    void aThrowableOutsideTheProcessorIsLoggedAndFailsTheInvocation() {
+        ChannelFlowHandler handler = new ChannelFlowHandler(
+                ChannelFlowHandler.fromEnvironment(Map.of("FLOWRULES_RULES", "rules-examples"), chime.client(), log::add));
+        java.io.InputStream failing = new java.io.InputStream() {
+            @Override
+            public int read() {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        java.io.PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> handler.handleRequest(failing, new ByteArrayOutputStream(), new FakeContext(10_000)))
+                    .isInstanceOf(OutOfMemoryError.class);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"level\":\"ERROR\"")
+                .contains("\"error\":\"OutOfMemoryError\"").contains("Lambda retries it");
+        assertThat(chime.requests).isEmpty();
+    }
+
     static final class FakeContext implements Context {
+        private final int remaining;
+
+        FakeContext() {
+            this(10_000);
+        }
+
+        FakeContext(int remaining) {
+            this.remaining = remaining;
+        }
+
         public String getAwsRequestId() {
             return "req-1";
         }
@@ -142,7 +214,7 @@ class ChannelFlowHandlerTest extends WithFakeChime {
         }
 
         public int getRemainingTimeInMillis() {
-            return 10_000;
+            return remaining;
         }
 
         public int getMemoryLimitInMB() {

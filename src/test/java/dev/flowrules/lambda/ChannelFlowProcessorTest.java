@@ -10,23 +10,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
-/** The processor with the real SDK client, talking HTTP to a stand-in Chime endpoint on 127.0.0.1. */
+/**
+ * The processor with the real SDK client (configured as the handler configures it), talking HTTP to a
+ * stand-in Chime endpoint on 127.0.0.1: every answer the service (or a proxy in front of it) can give.
+ */
 class ChannelFlowProcessorTest extends WithFakeChime {
     static final Engine ENGINE = Engine.fromRules(Path.of("rules-examples"));
     static final Path EVENTS = Path.of("rules-examples/events");
-    static final RetryPolicy FAST = new RetryPolicy(Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofMillis(2), 4);
 
-    final List<Long> sleeps = new ArrayList<>();
+    ChannelFlowProcessor.Builder builder(FailurePolicy policy) {
+        return ChannelFlowProcessor.builder().engine(ENGINE).client(chime.client()).failurePolicy(policy)
+                .retryPolicy(FakeChime.FAST).log(log::add);
+    }
 
-    ChannelFlowProcessor processor(FailurePolicy policy, boolean debug) {
-        return new ChannelFlowProcessor(ENGINE, chime.client(), policy, FAST, log::add, debug, sleeps::add, () -> 0.5);
+    ChannelFlowProcessor processor(FailurePolicy policy) {
+        return builder(policy).build();
     }
 
     static byte[] event(String name) throws IOException {
@@ -37,10 +43,19 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         return JsonNode.parser().parse(text);
     }
 
+    JsonNode logged() {
+        assertThat(log).hasSize(1);
+        return json(log.get(0));
+    }
+
+    String field(String name) {
+        return logged().field(name).map(JsonNode::text).orElse(null);
+    }
+
     @Test
     void sendsTheCallbackOnTheWireAsTheServiceExpects() throws IOException {
-        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN, false).process(event("redaction-card"), 10_000);
-        assertThat(result).isEqualTo(new ChannelFlowProcessor.Result("ok", Outcome.UPDATE, 1, null));
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(event("redaction-card"), 10_000);
+        assertThat(result).isEqualTo(new ChannelFlowProcessor.Result(ChannelFlowProcessor.Status.DELIVERED, Outcome.UPDATE, 1, null));
         assertThat(chime.requests).singleElement().satisfies(request -> {
             String arn = json(new String(event("redaction-card"), StandardCharsets.UTF_8))
                     .field("ChannelMessage").get().field("ChannelArn").get().asString();
@@ -50,114 +65,230 @@ class ChannelFlowProcessorTest extends WithFakeChime {
             assertThat(request.headers().get("Authorization")).singleElement().asString()
                     .startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/").contains("/us-east-1/chime/aws4_request");
             // The ARN travels in the path; everything else of the expected request is the body.
-            java.util.Map<String, JsonNode> expected = new java.util.LinkedHashMap<>(
+            Map<String, JsonNode> expected = new java.util.LinkedHashMap<>(
                     json(Files.readString(EVENTS.resolve("redaction-card.expected.json"))).asObject());
             expected.remove("ChannelArn");
             assertThat(json(request.body()).asObject()).isEqualTo(expected);
         });
-        assertThat(log).singleElement().satisfies(line -> {
-            JsonNode entry = json(line);
-            assertThat(entry.field("status").get().asString()).isEqualTo("ok");
-            assertThat(entry.field("outcome").get().asString()).isEqualTo("UPDATE");
-            assertThat(entry.field("callbackId").get().asString()).isEqualTo("cb-msg-red-001-0123456789abcdef0123456789abcdef");
-            assertThat(entry.field("messageId").get().asString()).isEqualTo("msg-red-001");
-            assertThat(entry.field("rules").get().asArray()).extracting(JsonNode::asString)
-                    .containsExactly("redact-card-numbers", "redact-emails");
-            assertThat(entry.field("evalMicros").get().isNumber()).isTrue();
-            assertThat(entry.field("callbackMillis").get().isNumber()).isTrue();
-            assertThat(entry.field("attempts").get().asNumber()).isEqualTo("1");
-            assertThat(line).doesNotContain("4111").doesNotContain("\"content\"");
-        });
+        JsonNode entry = logged();
+        assertThat(field("status")).isEqualTo("DELIVERED");
+        assertThat(field("level")).isEqualTo("INFO");
+        assertThat(field("outcome")).isEqualTo("UPDATE");
+        assertThat(field("callbackId")).isEqualTo("cb-msg-red-001-0123456789abcdef0123456789abcdef");
+        assertThat(field("messageId")).isEqualTo("msg-red-001");
+        assertThat(entry.field("rules").get().asArray()).extracting(JsonNode::asString)
+                .containsExactly("redact-card-numbers", "redact-emails");
+        assertThat(entry.field("evalMicros").get().isNumber()).isTrue();
+        assertThat(entry.field("callbackMillis").get().isNumber()).isTrue();
+        assertThat(entry.field("attempts").get().asNumber()).isEqualTo("1");
+        assertThat(log.get(0)).doesNotContain("4111").doesNotContain("\"content\"");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"ThrottledClientException", "ServiceUnavailableException", "ServiceFailureException"})
-    void retriesThrottlingAndServiceFailuresWithBackoff(String error) throws IOException {
-        chime.failWith(error, 2);
-        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN, false).process(event("moderation-clean"), 10_000);
-        assertThat(result.status()).isEqualTo("ok");
+    /**
+     * Retried by HTTP status and by the SDK's throttling and retryable classification, whatever the body:
+     * the service's own errors, AWS-wide error codes, and bare answers of a proxy or load balancer.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "429 | ThrottledClientException | application/json | {\"Code\":\"ThrottledClient\",\"Message\":\"slow down\"}",
+        "429 | ThrottlingException      | application/json | {\"message\":\"Rate exceeded\"}",
+        "400 | ThrottlingException      | application/json | {\"message\":\"Rate exceeded\"}",
+        "429 | -                        | text/plain       | ''",
+        "500 | InternalFailure          | application/json | {\"message\":\"internal\"}",
+        "500 | ServiceFailureException  | application/json | {\"Code\":\"ServiceFailure\",\"Message\":\"failed\"}",
+        "500 | -                        | text/html        | <html><body><h1>500 Internal Server Error</h1></body></html>",
+        "502 | -                        | text/html        | <html><body>Bad Gateway</body></html>",
+        "503 | ServiceUnavailableException | application/json | {\"Code\":\"ServiceUnavailable\",\"Message\":\"down\"}",
+        "503 | -                        | text/plain       | Service Unavailable",
+        "504 | -                        | text/html        | <html>Gateway Timeout</html>",
+    })
+    void retriesWhatTheSdkClassifiesAsThrottlingOrRetryable(int status, String type, String contentType, String body)
+            throws IOException {
+        for (int i = 0; i < 2; i++) {
+            chime.answer(new FakeChime.Response(status, type, contentType, body, Duration.ZERO));
+        }
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(event("moderation-clean"), 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DELIVERED);
         assertThat(result.attempts()).isEqualTo(3);
         assertThat(chime.requests).hasSize(3).extracting(FakeChime.Request::body).containsOnly(chime.requests.get(0).body());
-        assertThat(sleeps).containsExactly(0L, 1L); // full jitter (0.5) of 1 ms then 2 ms
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ThrottledClientException", "ServiceUnavailableException", "ServiceFailureException"})
-    void givesUpWhenRetriesRunOut(String error) throws IOException {
+    void whenRetriesRunOutTheInvocationFails(String error) throws IOException {
         chime.failWith(error, 10);
-        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN, false).process(event("moderation-clean"), 10_000);
-        assertThat(result.status()).isEqualTo("failed");
-        assertThat(chime.requests).hasSize(FAST.maxAttempts());
-        JsonNode entry = json(log.get(0));
-        assertThat(entry.field("level").get().asString()).isEqualTo("ERROR");
-        assertThat(entry.field("error").get().asString()).isEqualTo(error);
-        assertThat(entry.field("attempts").get().asNumber()).isEqualTo(String.valueOf(FAST.maxAttempts()));
-        assertThat(entry.field("hint").get().asString()).isNotBlank();
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(event("moderation-clean"), 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.FAILED);
+        assertThat(result.failInvocation()).isTrue();
+        assertThat(chime.requests).hasSize(FakeChime.FAST.maxAttempts());
+        assertThat(field("level")).isEqualTo("ERROR");
+        assertThat(field("error")).isEqualTo(error);
+        assertThat(logged().field("attempts").get().asNumber()).isEqualTo(String.valueOf(FakeChime.FAST.maxAttempts()));
+        assertThat(field("hint")).contains("retries ran out").contains("the invocation fails, so Lambda retries it")
+                .doesNotContain("FallbackAction");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ForbiddenException", "UnauthorizedClientException", "ConflictException"})
-    void doesNotRetryWhatRetryingCannotFix(String error) throws IOException {
+    @CsvSource({"ForbiddenException, chime:ChannelFlowCallback", "UnauthorizedClientException, credentials were not accepted"})
+    void permissionErrorsAreNotRetriedAndFailTheInvocation(String error, String hint) throws IOException {
         chime.failWith(error, 1);
-        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN, false).process(event("moderation-clean"), 10_000);
-        assertThat(result.status()).isEqualTo("failed");
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(event("moderation-clean"), 10_000);
+        assertThat(result.failInvocation()).isTrue();
         assertThat(chime.requests).hasSize(1);
-        assertThat(sleeps).isEmpty();
-        JsonNode entry = json(log.get(0));
-        assertThat(entry.field("hint").get().asString()).contains(java.util.Map.of(
-                "ForbiddenException", "chime:ChannelFlowCallback",
-                "UnauthorizedClientException", "credentials were not accepted",
-                "ConflictException", "already answered").get(error));
+        assertThat(field("hint")).contains(hint).contains("Lambda retries it");
     }
 
     @Test
-    void forbiddenNamesThePermissionToGrant() throws IOException {
-        chime.failWith("ForbiddenException", 1);
-        processor(FailurePolicy.FAIL_OPEN, false).process(event("moderation-clean"), 10_000);
-        assertThat(json(log.get(0)).field("hint").get().asString()).contains("chime:ChannelFlowCallback");
+    void aConflictMeansTheMessageWasAlreadyAnswered() throws IOException {
+        chime.failWith("ConflictException", 1);
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(event("moderation-clean"), 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.ALREADY_ANSWERED);
+        assertThat(result.failInvocation()).isFalse();
+        assertThat(chime.requests).hasSize(1);
+        assertThat(field("level")).isEqualTo("INFO");
+        assertThat(field("hint")).contains("already answered");
+    }
+
+    /** The first answer says the callback landed, with a body nobody can read: it is not sent again. */
+    @ParameterizedTest
+    @ValueSource(strings = {"<html>OK</html>", "{\"ChannelArn\":", "not json at all"})
+    void aSuccessWithAnUnreadableBodyCountsAsDelivered(String body) throws IOException {
+        chime.answer(new FakeChime.Response(200, null, "text/html", body, Duration.ZERO));
+        chime.failWith("ConflictException", 1); // what a second, needless call would meet
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(event("moderation-clean"), 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DELIVERED);
+        assertThat(chime.requests).hasSize(1);
+        assertThat(field("level")).isEqualTo("INFO");
+        assertThat(field("note")).contains("counted as delivered");
     }
 
     @Test
-    void aRefusedUpdateIsFollowedByThePolicyAnswer() throws IOException {
+    void anEmptySuccessBodyIsDeliveredWithoutANote() throws IOException {
+        chime.answer(new FakeChime.Response(200, null, "application/json", "", Duration.ZERO));
+        assertThat(processor(FailurePolicy.FAIL_OPEN).process(event("moderation-clean"), 10_000).status())
+                .isEqualTo(ChannelFlowProcessor.Status.DELIVERED);
+        assertThat(field("note")).isNull();
+    }
+
+    /** Under either policy, a refused redaction never turns into delivering the unredacted message. */
+    @ParameterizedTest
+    @EnumSource(FailurePolicy.class)
+    void aRefusedRedactionFallsBackToAMinimalDeny(FailurePolicy policy) throws IOException {
         chime.failWith("BadRequestException", 1);
-        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_CLOSED, false).process(event("redaction-card"), 10_000);
-        assertThat(result.status()).isEqualTo("ok");
+        ChannelFlowProcessor.Result result = processor(policy).process(event("redaction-card"), 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DELIVERED);
         assertThat(result.outcome()).isEqualTo(Outcome.DENY);
         assertThat(chime.requests).hasSize(2);
-        JsonNode second = json(chime.requests.get(1).body());
-        assertThat(second.field("DeleteResource").get().asBoolean()).isTrue();
-        assertThat(json(log.get(0)).field("policy").get().asString())
-                .isEqualTo("the request was refused (BadRequestException); fail-closed answer sent instead");
+        assertThat(json(chime.requests.get(1).body())).isEqualTo(json(
+                "{\"CallbackId\":\"cb-msg-red-001-0123456789abcdef0123456789abcdef\",\"DeleteResource\":true,"
+                        + "\"ChannelMessage\":{\"MessageId\":\"msg-red-001\"}}"));
+        assertThat(chime.requests.get(1).body()).doesNotContain("4111");
+        assertThat(field("level")).isEqualTo("ERROR");
+        assertThat(field("status")).isEqualTo("DELIVERED");
+        assertThat(field("fallback")).isEqualTo("the service refused the UPDATE request (BadRequestException: simulated "
+                + "BadRequestException); a minimal deny was sent instead");
+    }
+
+    @Test
+    void aRefusedDenyWithMoreThanTheIdsIsRetriedAsAMinimalDeny() throws IOException {
+        byte[] withSubChannel = new String(event("moderation-banned-word"), StandardCharsets.UTF_8)
+                .replace("\"MessageId\"", "\"SubChannelId\": \"sub-1\", \"MessageId\"").getBytes(StandardCharsets.UTF_8);
+        chime.failWith("BadRequestException", 1);
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(withSubChannel, 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DELIVERED);
+        assertThat(chime.requests.get(0).body()).contains("sub-1");
+        assertThat(json(chime.requests.get(1).body()).field("ChannelMessage").get().asObject()).containsOnlyKeys("MessageId");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"moderation-banned-word", "moderation-clean"})
+    void aRefusedAnswerThatCannotBeMadeSmallerFailsTheInvocation(String name) throws IOException {
+        chime.failWith("BadRequestException", 1);
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(event(name), 10_000);
+        assertThat(result.failInvocation()).isTrue();
+        assertThat(chime.requests).hasSize(1);
+        assertThat(field("hint")).contains("refused");
+    }
+
+    @Test
+    void aRefusedMinimalDenyFailsTheInvocation() throws IOException {
+        chime.failWith("BadRequestException", 2);
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(event("redaction-card"), 10_000);
+        assertThat(result.failInvocation()).isTrue();
+        assertThat(chime.requests).hasSize(2);
+        assertThat(chime.requests.get(1).body()).doesNotContain("4111");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FailurePolicy.class)
+    void anyThrowableInEvaluationGetsThePolicyAnswer(FailurePolicy policy) throws IOException {
+        ChannelFlowProcessor processor = builder(policy).evaluator(e -> {
+            throw new OutOfMemoryError("Java heap space");
+        }).build();
+        ChannelFlowProcessor.Result result = processor.process(event("redaction-card"), 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DELIVERED);
+        assertThat(field("level")).isEqualTo("ERROR");
+        assertThat(field("evaluationError")).isEqualTo("OutOfMemoryError");
+        JsonNode sent = json(chime.requests.get(0).body());
+        if (policy == FailurePolicy.FAIL_OPEN) {
+            assertThat(result.outcome()).isEqualTo(Outcome.NO_CHANGE);
+            assertThat(sent.field("DeleteResource").get().asBoolean()).isFalse();
+            assertThat(sent.field("ChannelMessage").get().field("Content").get().asString())
+                    .isEqualTo(json(new String(event("redaction-card"), StandardCharsets.UTF_8))
+                            .field("ChannelMessage").get().field("Content").get().asString());
+        } else {
+            assertThat(result.outcome()).isEqualTo(Outcome.DENY);
+            assertThat(sent.field("ChannelMessage").get().asObject()).containsOnlyKeys("MessageId");
+        }
     }
 
     @Test
     void aMalformedEventIsLoggedAndDroppedWithoutACallback() {
-        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_CLOSED, false)
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_CLOSED)
                 .process("{\"ChannelMessage\": {}}".getBytes(StandardCharsets.UTF_8), 10_000);
-        assertThat(result.status()).isEqualTo("dropped");
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DROPPED);
+        assertThat(result.failInvocation()).isFalse();
         assertThat(chime.requests).isEmpty();
-        assertThat(json(log.get(0)).field("message").get().asString())
-                .isEqualTo("the event has no CallbackId; the callback cannot be matched to the message");
+        assertThat(field("message")).isEqualTo("the event has no CallbackId; the callback cannot be matched to the message");
+        assertThat(field("hint")).doesNotContain("FallbackAction");
     }
 
     @Test
-    void retriesStopBeforeTheInvocationRunsOut() throws IOException {
-        chime.failWith("ThrottledClientException", 10);
-        ChannelFlowProcessor processor = new ChannelFlowProcessor(ENGINE, chime.client(), FailurePolicy.FAIL_OPEN,
-                new RetryPolicy(Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(1), 10), log::add, false,
-                sleeps::add, () -> 1.0);
-        ChannelFlowProcessor.Result result = processor.process(event("moderation-clean"), 500);
-        assertThat(result.status()).isEqualTo("failed");
-        // 500 ms left minus the 250 ms logging margin: room for one 200 ms backoff, not for the next 400 ms one.
+    void anEventThatIsNotAMessageEventGetsNoCallback() throws IOException {
+        byte[] other = new String(event("moderation-banned-word"), StandardCharsets.UTF_8)
+                .replace("CHANNEL_MESSAGE_EVENT", "CHANNEL_MEMBERSHIP_EVENT").getBytes(StandardCharsets.UTF_8);
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_CLOSED).process(other, 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.IGNORED);
+        assertThat(result.failInvocation()).isFalse();
+        assertThat(chime.requests).isEmpty();
+        assertThat(field("eventType")).isEqualTo("CHANNEL_MEMBERSHIP_EVENT");
+    }
+
+    @Test
+    void noTimeLeftMeansNoCallAndAFailedInvocation() throws IOException {
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN)
+                .process(event("moderation-clean"), FakeChime.FAST.margin().toMillis());
+        assertThat(result.failInvocation()).isTrue();
+        assertThat(result.error()).isEqualTo("DeadlineExceeded");
+        assertThat(chime.requests).isEmpty();
+    }
+
+    /** An attempt that gets no answer is cut at the attempt timeout and retried, within the call's time. */
+    @Test
+    void anAttemptWithoutAnswerIsCutAndRetried() throws IOException {
+        chime.answer(new FakeChime.Response(200, null, "application/json", "{}", Duration.ofSeconds(30)));
+        ChannelFlowProcessor processor = builder(FailurePolicy.FAIL_OPEN).retryPolicy(new RetryPolicy(Duration.ofMillis(1),
+                Duration.ofMillis(2), 4, Duration.ofMillis(300), Duration.ofMillis(100))).build();
+        ChannelFlowProcessor.Result result = processor.process(event("moderation-clean"), 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DELIVERED);
+        assertThat(result.attempts()).isEqualTo(2);
         assertThat(chime.requests).hasSize(2);
-        assertThat(sleeps).containsExactly(200L);
     }
 
     @Test
     void debugLogsContentAndTheExplanation() throws IOException {
-        processor(FailurePolicy.FAIL_OPEN, true).process(event("moderation-banned-word"), 10_000);
-        JsonNode entry = json(log.get(0));
-        assertThat(entry.field("content").get().asString()).contains("SCAM");
-        assertThat(entry.field("explain").get().asString()).contains("rule deny-banned-words");
+        builder(FailurePolicy.FAIL_OPEN).debug(true).build().process(event("moderation-banned-word"), 10_000);
+        assertThat(field("content")).contains("SCAM");
+        assertThat(field("explain")).contains("rule deny-banned-words");
     }
 }

@@ -29,7 +29,7 @@ class ContainerCredentialsTest extends WithFakeChime {
         try (CredentialsEndpoint credentials = new CredentialsEndpoint()) {
             HandlerProcess.Run run = handler(credentials).run("rules-examples/events/moderation-banned-word.json");
             assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(run.output()).contains("\"status\":\"ok\"").contains("\"outcome\":\"DENY\"");
+            assertThat(run.output()).contains("\"status\":\"DELIVERED\"").contains("\"outcome\":\"DENY\"");
             assertThat(credentials.authorizations).isNotEmpty().containsOnly(CredentialsEndpoint.TOKEN);
             assertThat(chime.requests).singleElement().satisfies(request -> {
                 assertThat(request.headers().get("Authorization")).singleElement().asString()
@@ -45,7 +45,9 @@ class ContainerCredentialsTest extends WithFakeChime {
         try (CredentialsEndpoint credentials = new CredentialsEndpoint().refuseWith(403)) {
             HandlerProcess.Run run = handler(credentials).run("rules-examples/events/moderation-banned-word.json");
             assertThat(chime.requests).as("nothing unsigned reaches the service").isEmpty();
-            assertThat(run.output()).contains("\"error\":\"CredentialsUnavailable\"").contains("\"attempts\":1")
+            assertThat(run.exitCode()).as("the invocation fails, so that Lambda retries it").isNotZero();
+            assertThat(run.output()).contains("\"error\":\"CredentialsUnavailable\"").contains("\"attempts\":0")
+                    .contains("CallbackFailedException")
                     .contains("credentials").contains("execution role");
         }
     }
