@@ -49,6 +49,11 @@ public final class Main {
                     ('-' reads one event from standard input); one event prints one JSON document,
                     several print JSON Lines (one request per line) or, with --array, one JSON array;
                     --explain writes which rules matched, and why, to standard error""");
+        HELP.put("serve", """
+                flowrules serve [--port N] DIR
+                    start the playground on 127.0.0.1 (a free port unless --port): a page to edit the rule
+                    files of DIR with problems shown as you type, try messages and see the rule tests;
+                    saves only rules that load without errors (docs/playground.md); Ctrl+C stops it""");
         HELP.put("schema", """
                 flowrules schema
                     print the JSON Schema of rule files (for editors; docs/editor.md)""");
@@ -103,6 +108,7 @@ public final class Main {
                 case "validate" -> Validate.validate(rest, out);
                 case "test" -> Validate.test(rest, out);
                 case "schema" -> schema(rest, out, err);
+                case "serve" -> Serve.run(rest, out);
                 default -> throw new IllegalStateException("command without a handler: " + command);
             };
         } catch (Args.UsageException e) {

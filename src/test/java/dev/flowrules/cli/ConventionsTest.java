@@ -36,7 +36,7 @@ class ConventionsTest {
 
     @Test
     void helpOnEveryCommandExitsZeroAndShowsThatCommand() {
-        assertThat(Main.HELP.keySet()).contains("eval", "try", "validate", "test", "schema");
+        assertThat(Main.HELP.keySet()).contains("eval", "try", "validate", "test", "schema", "serve");
         for (String command : Main.HELP.keySet()) {
             for (String flag : List.of("--help", "-h")) {
                 ExamplesEndToEndTest.Run run = cli(command, flag);
@@ -66,6 +66,10 @@ class ConventionsTest {
             assertThat(run.out()).isEmpty();
         }
         assertThat(cli("validate", "--format", "xml", RULES).status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(cli("serve", "no/such/dir").err()).isEqualTo("error: no/such/dir: no such file or directory\n");
+        assertThat(cli("serve", "pom.xml").err()).isEqualTo("error: pom.xml: not a directory\n");
+        assertThat(cli("serve", "--port", "99999", RULES).status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(cli("serve").status()).isEqualTo(Main.EXIT_USAGE);
         assertThat(cli("try", "--rules", RULES, "--message", "x", "--attr", "novalue").err())
                 .startsWith("error: an attribute is written name=value, got 'novalue'");
         assertThat(cli("frobnicate").status()).isEqualTo(Main.EXIT_USAGE);

@@ -63,6 +63,28 @@ class QuickStartTest {
     }
 
     @Test
+    void thePlaygroundCommandOfTheQuickStartServesTheRules() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher serve = Pattern.compile("`" + JAR + "(serve [^`]+)`").matcher(readme.substring(readme.indexOf("## Quick start")));
+        assertThat(serve.find()).isTrue();
+        List<String> args = words(serve.group(1)).stream()
+                .map(a -> a.startsWith("my-rules") ? dir.resolve(a).toString() : a).toList();
+        Files.createDirectories(dir.resolve("my-rules"));
+        Files.writeString(dir.resolve("my-rules/chat.yaml"), blocks(readme, "yaml").get(0));
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try (dev.flowrules.playground.Playground playground = Serve.start(args.subList(1, args.size()),
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(args.get(0)).isEqualTo("serve");
+            assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\n  " + playground.url() + "\n");
+            java.net.http.HttpResponse<String> state = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(playground.url() + "api/state")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(state.statusCode()).isEqualTo(200);
+            assertThat(state.body()).contains("\"chat.yaml\":\"version: 1");
+        }
+    }
+
+    @Test
     void aFailingTestIsShownWithItsPlaceAndExitCodeOne() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         assertThat(readme).contains("a failing test with what\n   was expected and what happened; the exit code is then 1");
