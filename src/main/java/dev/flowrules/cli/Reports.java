@@ -6,6 +6,7 @@ import dev.flowrules.check.RuleTests;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.DiagnosticCode;
 import dev.flowrules.dsl.SourcePos;
+import dev.flowrules.playground.DiagnosticJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -56,18 +57,7 @@ final class Reports {
             json.writeEndObject();
             json.writeArrayFieldStart("diagnostics");
             for (Diagnostic d : result.diagnostics()) {
-                json.writeStartObject();
-                json.writeStringField("file", d.pos().file());
-                json.writeNumberField("line", d.pos().line());
-                json.writeNumberField("column", d.pos().column());
-                json.writeStringField("severity", d.severity().label());
-                json.writeStringField("code", d.code().id());
-                json.writeStringField("title", d.code().title());
-                json.writeStringField("message", d.message());
-                if (d.hint() != null && !d.hint().isEmpty()) {
-                    json.writeStringField("hint", d.hint());
-                }
-                json.writeEndObject();
+                DiagnosticJson.write(json, d);
             }
             json.writeEndArray();
             json.writeEndObject();

@@ -139,15 +139,7 @@ final class Api {
         json.writeBooleanField("loads", check.loads());
         json.writeArrayFieldStart("diagnostics");
         for (Diagnostic d : check.diagnostics()) {
-            json.writeStartObject();
-            json.writeStringField("file", d.pos().file());
-            json.writeNumberField("line", d.pos().line());
-            json.writeNumberField("column", d.pos().column());
-            json.writeStringField("severity", d.severity().label());
-            json.writeStringField("code", d.code().id());
-            json.writeStringField("message", d.message());
-            json.writeStringField("hint", d.hint() == null ? "" : d.hint());
-            json.writeEndObject();
+            DiagnosticJson.write(json, d);
         }
         json.writeEndArray();
         RuleTests.Report tests = check.tests();

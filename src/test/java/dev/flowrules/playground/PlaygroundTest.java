@@ -111,7 +111,7 @@ class PlaygroundTest {
         HttpResponse<String> response = post("check", files("chat.yaml", BROKEN));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"loads\":false,\"diagnostics\":[{\"file\":\"chat.yaml\",\"line\":4,\"column\":12,"
-                + "\"severity\":\"error\",\"code\":\"FR006\",\"message\":\"unknown field 'contnet'\",\"hint\":\"did you mean 'content'?\"}]}");
+                + "\"severity\":\"error\",\"code\":\"FR006\",\"title\":\"unknown-field\",\"message\":\"unknown field 'contnet'\",\"hint\":\"did you mean 'content'?\"}]}");
         Path copy = Files.createDirectories(temp.resolve("copy"));
         Files.writeString(copy.resolve("chat.yaml"), BROKEN);
         String validate = dev.flowrules.dsl.RuleLoader.load(copy).diagnostics().get(0).format();
