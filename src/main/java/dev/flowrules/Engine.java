@@ -1,10 +1,11 @@
 package dev.flowrules;
 
 import dev.flowrules.callback.CallbackMapper;
-import dev.flowrules.check.RuleChecker;
 import dev.flowrules.compile.RuleSet;
 import dev.flowrules.dsl.LoadResult;
+import dev.flowrules.dsl.RuleIds;
 import dev.flowrules.dsl.RuleLoadException;
+import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.eval.Decision;
 import dev.flowrules.eval.Evaluator;
 import dev.flowrules.event.EventParser;
@@ -14,12 +15,13 @@ import java.util.List;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
 
 /**
- * The embedding API: rules loaded, checked and compiled once; then one call per processor event. Immutable
- * and thread-safe.
+ * The embedding API: rules loaded and compiled once; then one call per processor event. Immutable and
+ * thread-safe. Loading checks what makes rules unusable (errors, duplicate ids) and nothing more: the warnings
+ * of {@code validate} ({@code check.RuleChecker}) belong to the authoring tools, not to a Lambda's cold start.
  *
  * <pre>{@code
  * Engine engine = Engine.fromRules(Path.of("rules"));
- * ChannelFlowCallbackRequest request = engine.process(eventJson);
+ * ChannelFlowCallbackRequest request = engine.request(eventJson);
  * }</pre>
  */
 public final class Engine {
@@ -35,7 +37,8 @@ public final class Engine {
     }
 
     public static Engine fromRules(List<Path> inputs) {
-        LoadResult result = RuleChecker.validate(inputs);
+        LoadResult loaded = RuleLoader.load(inputs);
+        LoadResult result = loaded.with(RuleIds.duplicates(loaded.declaredIds()));
         if (result.hasErrors()) {
             throw new RuleLoadException(result.diagnostics());
         }
@@ -61,8 +64,19 @@ public final class Engine {
         return new Processed(event, decision, CallbackMapper.toRequest(event, decision));
     }
 
-    public ChannelFlowCallbackRequest process(String eventJson) {
-        return process(eventJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).request();
+    /** {@link #process(byte[])} for an event held as text. */
+    public Processed process(String eventJson) {
+        return process(eventJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Only the request to send back to Chime; throws InvalidEventException for a bad event. */
+    public ChannelFlowCallbackRequest request(byte[] eventJson) {
+        return process(eventJson).request();
+    }
+
+    /** {@link #request(byte[])} for an event held as text. */
+    public ChannelFlowCallbackRequest request(String eventJson) {
+        return process(eventJson).request();
     }
 
     /** One event's way through the engine, for callers that also log or explain. */

@@ -10,17 +10,14 @@ import dev.flowrules.dsl.LoadResult;
 import dev.flowrules.dsl.Operator;
 import dev.flowrules.dsl.RuleDef;
 import dev.flowrules.dsl.RuleFile;
+import dev.flowrules.dsl.RuleIds;
 import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.dsl.SourcePos;
 import dev.flowrules.dsl.Template;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,29 +28,18 @@ public final class RuleChecker {
     private RuleChecker() {
     }
 
-    /** Loads and checks; every problem of every file, sorted by position. What the engine needs before compiling. */
-    public static LoadResult validate(List<Path> inputs) {
-        return validate(inputs, false);
-    }
-
     /**
-     * Loads, checks and, with {@code runTests}, runs the rule tests beside the rules when the rules have no
-     * errors: what {@code validate} in the CLI and the Maven goal report.
+     * Loads and checks: every error and warning of every file, sorted by position. What {@code validate} in the
+     * CLI and the Maven goal report (with the rule tests, see {@code ruletest.RuleTests}); the engine only loads.
      */
-    public static LoadResult validate(List<Path> inputs, boolean runTests) {
+    public static LoadResult validate(List<Path> inputs) {
         LoadResult loaded = RuleLoader.load(inputs);
-        List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-        all.addAll(check(loaded));
-        if (runTests && all.stream().noneMatch(Diagnostic::isError)) {
-            all.addAll(RuleTests.run(inputs, loaded.files()).diagnostics());
-        }
-        all.sort(Comparator.comparing((Diagnostic d) -> d.pos().file())
-                .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
-        return new LoadResult(loaded.files(), all, loaded.declaredIds());
+        return loaded.with(check(loaded));
     }
 
+    /** Duplicate ids (errors) and the warnings about the rules that loaded. */
     public static List<Diagnostic> check(LoadResult loaded) {
-        List<Diagnostic> found = new ArrayList<>(duplicateIds(loaded.declaredIds()));
+        List<Diagnostic> found = new ArrayList<>(RuleIds.duplicates(loaded.declaredIds()));
         found.addAll(check(loaded.files()));
         return found;
     }
@@ -62,160 +48,19 @@ public final class RuleChecker {
     public static List<Diagnostic> check(List<RuleFile> files) {
         List<RuleDef> rules = files.stream().flatMap(f -> f.rules().stream()).filter(RuleDef::enabled).toList();
         List<Diagnostic> found = new ArrayList<>();
-        Set<RuleDef> unreachable = new LinkedHashSet<>();
-        for (int later = 0; later < rules.size(); later++) {
-            RuleDef rule = rules.get(later);
-            for (int earlier = 0; earlier < later; earlier++) {
-                RuleDef before = rules.get(earlier);
-                if (endsEvaluation(before) && covers(before, rule)) {
-                    found.add(Diagnostic.warning(DiagnosticCode.FR020, rule.pos(), "rule '" + rule.id()
-                                    + "' can never run: rule '" + before.id() + "' (" + before.pos() + ") matches every message it matches and then "
-                                    + (denies(before) ? "denies" : "stops"),
-                            "move '" + rule.id() + "' above '" + before.id() + "', or narrow the condition of '" + before.id() + "'"));
-                    unreachable.add(rule);
-                    break;
-                }
-            }
-        }
+        Shadowing.Result shadowing = Shadowing.check(rules);
+        found.addAll(shadowing.unreachable());
         for (int i = 0; i < rules.size(); i++) {
-            RuleDef rule = rules.get(i);
-            if (unreachable.contains(rule)) {
+            if (shadowing.isUnreachable(i)) {
                 continue;
             }
-            overwrites(rule, rules.subList(i + 1, rules.size()), unreachable, found);
+            RuleDef rule = rules.get(i);
+            found.addAll(shadowing.overwrites(i));
             regexes(rule, found);
             templates(rule, found);
         }
         return found;
     }
-
-    private static List<Diagnostic> duplicateIds(List<LoadResult.DeclaredId> ids) {
-        List<Diagnostic> found = new ArrayList<>();
-        Map<String, LoadResult.DeclaredId> byId = new HashMap<>();
-        for (LoadResult.DeclaredId id : ids) {
-            LoadResult.DeclaredId first = byId.putIfAbsent(id.id(), id);
-            if (first != null) {
-                found.add(Diagnostic.error(DiagnosticCode.FR008, id.pos(),
-                        "duplicate rule id '" + id.id() + "' (first used at " + first.pos() + ")",
-                        "rule ids must be unique across all rule files; rename one of them"));
-            }
-        }
-        return found;
-    }
-
-    /** Whether every message {@code later} matches is also matched by {@code earlier}: same condition, or always. */
-    private static boolean covers(RuleDef earlier, RuleDef later) {
-        return earlier.when() instanceof Condition.Always || earlier.when().canonical().equals(later.when().canonical());
-    }
-
-    private static boolean denies(RuleDef rule) {
-        return rule.then().stream().anyMatch(a -> a instanceof Action.Deny);
-    }
-
-    private static boolean endsEvaluation(RuleDef rule) {
-        return rule.then().stream().anyMatch(a -> a instanceof Action.Deny || a instanceof Action.Stop);
-    }
-
-    /** A write that a later rule, running on the same messages, always replaces: per docs/rules.md later wins. */
-    private static void overwrites(RuleDef rule, List<RuleDef> later, Set<RuleDef> unreachable, List<Diagnostic> found) {
-        if (endsEvaluation(rule)) {
-            return;
-        }
-        Map<String, Action> writes = writes(rule);
-        for (RuleDef next : later) {
-            if (unreachable.contains(next) || !covers(next, rule) || denies(next)) {
-                continue;
-            }
-            Map<String, Action> nextWrites = writes(next);
-            for (var entry : writes.entrySet()) {
-                if (nextWrites.containsKey(entry.getKey())) {
-                    found.add(Diagnostic.warning(DiagnosticCode.FR021, entry.getValue().pos(), "the " + entry.getKey()
-                                    + " set here is always replaced by rule '" + next.id() + "' (" + next.pos()
-                                    + "), which runs later on the same messages",
-                            "later rules win (docs/rules.md): remove one of the two, or give them different conditions"));
-                }
-            }
-            if (endsEvaluation(next)) {
-                return;
-            }
-        }
-    }
-
-    private static Map<String, Action> writes(RuleDef rule) {
-        Map<String, Action> writes = new LinkedHashMap<>();
-        for (Action action : rule.then()) {
-            action.accept(WRITES).forEach(what -> writes.put(what, action));
-        }
-        return writes;
-    }
-
-    /**
-     * What each action sets outright, so that a later write replaces it. Rewrites and bot-answer edits work
-     * on the current content and deny or stop set nothing.
-     */
-    private static final Action.Visitor<List<String>> WRITES = new Action.Visitor<>() {
-        public List<String> visitDeny(Action.Deny action) {
-            return List.of();
-        }
-
-        public List<String> visitReplaceContent(Action.ReplaceContent action) {
-            return List.of("content");
-        }
-
-        public List<String> visitRewriteContent(Action.RewriteContent action) {
-            return List.of();
-        }
-
-        public List<String> visitSetMetadata(Action.SetMetadata action) {
-            return List.of("metadata");
-        }
-
-        public List<String> visitSetAttributes(Action.SetAttributes action) {
-            return action.attributes().keySet().stream().map(name -> "attribute '" + name + "'").toList();
-        }
-
-        public List<String> visitRemoveAttributes(Action.RemoveAttributes action) {
-            return List.of();
-        }
-
-        public List<String> visitSetPush(Action.SetPush push) {
-            List<String> parts = new ArrayList<>();
-            if (push.title() != null) {
-                parts.add("push title");
-            }
-            if (push.body() != null) {
-                parts.add("push body");
-            }
-            if (push.type() != null) {
-                parts.add("push type");
-            }
-            return parts;
-        }
-
-        public List<String> visitSetContentType(Action.SetContentType action) {
-            return List.of("content type");
-        }
-
-        public List<String> visitBotReplaceMessage(Action.BotReplaceMessage action) {
-            return List.of();
-        }
-
-        public List<String> visitBotDropMessages(Action.BotDropMessages action) {
-            return List.of();
-        }
-
-        public List<String> visitBotAppendMessage(Action.BotAppendMessage action) {
-            return List.of();
-        }
-
-        public List<String> visitBotToPlainText(Action.BotToPlainText action) {
-            return List.of("content");
-        }
-
-        public List<String> visitStop(Action.Stop action) {
-            return List.of();
-        }
-    };
 
     private static void regexes(RuleDef rule, List<Diagnostic> found) {
         forEachOperator(rule.when(), op -> {

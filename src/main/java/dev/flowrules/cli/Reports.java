@@ -2,7 +2,7 @@ package dev.flowrules.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.flowrules.check.RuleTests;
+import dev.flowrules.ruletest.RuleTests;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.DiagnosticCode;
 import dev.flowrules.dsl.SourcePos;

@@ -1,7 +1,7 @@
 package dev.flowrules.cli;
 
 import dev.flowrules.check.RuleChecker;
-import dev.flowrules.check.RuleTests;
+import dev.flowrules.ruletest.RuleTests;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.LoadResult;
 import java.io.PrintStream;

@@ -20,6 +20,15 @@ public record LoadResult(List<RuleFile> files, List<Diagnostic> diagnostics, Lis
                 .map(r -> new DeclaredId(r.id(), r.pos())).toList());
     }
 
+    /** This result with more diagnostics, all sorted by file, line and column (stable for equal positions). */
+    public LoadResult with(List<Diagnostic> more) {
+        List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+        all.addAll(more);
+        all.sort(java.util.Comparator.comparing((Diagnostic d) -> d.pos().file())
+                .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
+        return new LoadResult(files, all, declaredIds);
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }

@@ -106,7 +106,7 @@ final class RuleFileParser {
                     "give every rule a unique id, e.g. 'id: deny-profanity'");
         } else {
             id = in.string(idKey.getValueNode(), "'id'");
-            if (id != null && !isValidRuleId(id)) {
+            if (id != null && !RuleIds.isValid(id)) {
                 in.error(DiagnosticCode.FR013, in.pos(idKey.getValueNode()), "the rule id '" + id + "' is not a valid id",
                         "use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
                 id = null;
@@ -146,21 +146,6 @@ final class RuleFileParser {
             return null;
         }
         return new RuleDef(id, description, enabled, when, then, in.pos(node));
-    }
-
-    /** Up to 64 of letters, digits, '.', '_' and '-', starting with a letter or digit. */
-    static boolean isValidRuleId(String id) {
-        if (id.isEmpty() || id.length() > 64) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String named(String id) {

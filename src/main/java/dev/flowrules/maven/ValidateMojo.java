@@ -1,6 +1,6 @@
 package dev.flowrules.maven;
 
-import dev.flowrules.check.RuleChecker;
+import dev.flowrules.ruletest.RuleTests;
 import dev.flowrules.cli.Summary;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.LoadResult;
@@ -67,7 +67,7 @@ public final class ValidateMojo extends AbstractMojo {
             }
             inputs.addAll(select(path));
         }
-        LoadResult result = RuleChecker.validate(inputs, true);
+        LoadResult result = RuleTests.validate(inputs);
         for (Diagnostic diagnostic : result.diagnostics()) {
             String line = absolute(diagnostic).format();
             if (diagnostic.isError()) {

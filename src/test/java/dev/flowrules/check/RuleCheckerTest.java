@@ -3,6 +3,7 @@ package dev.flowrules.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowrules.dsl.Diagnostic;
+import dev.flowrules.ruletest.RuleTests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class RuleCheckerTest {
         Path file = dir.resolve("rules.yaml");
         Files.writeString(file, "version: 1\nrules:\n" + rules.stripIndent());
         String shown = dev.flowrules.dsl.RuleLoader.displayName(file);
-        return RuleChecker.validate(List.of(file), true).diagnostics().stream()
+        return RuleTests.validate(List.of(file)).diagnostics().stream()
                 .map(Diagnostic::format).map(line -> line.replace(shown, "rules.yaml")).toList();
     }
 

@@ -1,8 +1,10 @@
-package dev.flowrules.check;
+package dev.flowrules.ruletest;
 
+import dev.flowrules.check.RuleChecker;
 import dev.flowrules.compile.RuleSet;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.DiagnosticCode;
+import dev.flowrules.dsl.LoadResult;
 import dev.flowrules.dsl.RuleFile;
 import dev.flowrules.dsl.RuleTestCase;
 import dev.flowrules.dsl.RuleTestParser;
@@ -27,6 +29,15 @@ public final class RuleTests {
     }
 
     public record Report(int passed, int failed, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Loads and checks the rules ({@link RuleChecker#validate}) and, when they have no errors, runs the rule
+     * tests beside them: every diagnostic, sorted by position. What the Maven goal reports.
+     */
+    public static LoadResult validate(List<Path> inputs) {
+        LoadResult checked = RuleChecker.validate(inputs);
+        return checked.hasErrors() ? checked : checked.with(run(inputs, checked.files()).diagnostics());
     }
 
     /** Test files for the inputs: every one below a directory, and for a rule file its sibling. */
