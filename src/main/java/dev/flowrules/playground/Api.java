@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.flowrules.Engine;
 import dev.flowrules.callback.RequestJson;
-import dev.flowrules.check.RuleTests;
+import dev.flowrules.ruletest.RuleTests;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.event.InvalidEventException;
 import java.io.IOException;

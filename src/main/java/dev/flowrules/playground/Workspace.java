@@ -2,7 +2,7 @@ package dev.flowrules.playground;
 
 import dev.flowrules.Engine;
 import dev.flowrules.check.RuleChecker;
-import dev.flowrules.check.RuleTests;
+import dev.flowrules.ruletest.RuleTests;
 import dev.flowrules.compile.RuleSet;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.DiagnosticCode;
