@@ -14,6 +14,13 @@ public final class LoaderLimits {
     public static final int MAX_RULES_PER_FILE = 2_000;
     /** Characters in a regular expression or wildcard. */
     public static final int MAX_PATTERN_LENGTH = 2_000;
+    /**
+     * Steps in one compiled regular expression, repeats expanded (estimated by {@link RegexBudget}): bounds the
+     * memory a pattern takes and the time it costs per message. A pattern's time per message grows with this size
+     * times the text's length, so counted repeats may not make a pattern larger than the longest pattern without
+     * them ({@link #MAX_PATTERN_LENGTH} characters) can already be.
+     */
+    public static final int MAX_REGEX_SIZE = 2_000;
     /** Characters in any other single value. */
     public static final int MAX_TEXT_LENGTH = 16_384;
     /** Entries in a word list, inline or in a file. */

@@ -23,6 +23,9 @@ final class RegexErrors {
                     "split it into several rules, or use 'contains-word' with a list file for long alternatives");
             return null;
         }
+        if (!RegexBudget.fits(pattern, index -> position(in, node, index), in.diagnostics())) {
+            return null;
+        }
         try {
             return Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
         } catch (PatternSyntaxException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -30,19 +31,20 @@ public final class RuleLoader {
         for (Path input : inputs) {
             String shown = displayName(input);
             if (Files.isDirectory(input)) {
-                List<Path> found;
+                Found found;
                 try {
-                    found = ruleFiles(input);
+                    found = filesBelow(input, RuleLoader::isRuleFileName);
                 } catch (IOException e) {
                     diagnostics.add(unreadable(shown, e));
                     continue;
                 }
-                if (found.isEmpty()) {
+                diagnostics.addAll(found.refused());
+                if (found.files().isEmpty() && found.refused().isEmpty()) {
                     diagnostics.add(Diagnostic.error(DiagnosticCode.FR019, new SourcePos(shown, 1, 1),
                             "the directory holds no rule files (*.yaml or *.yml)",
                             "point at the directory that holds your rule files, or add one"));
                 }
-                for (Path file : found) {
+                for (Path file : found.files()) {
                     collect(loadFile(file), files, diagnostics, declared);
                 }
             } else if (!RuleTestParser.isTestFile(input)) { // examples, run by the checker, not rules
@@ -56,12 +58,49 @@ public final class RuleLoader {
 
     /** Rule files below a directory, sorted by path so that rule order does not depend on the file system. */
     public static List<Path> ruleFiles(Path directory) throws IOException {
+        return filesBelow(directory, RuleLoader::isRuleFileName).files();
+    }
+
+    /**
+     * What a directory walk found: the files to read, and an error for each file whose real location (links
+     * resolved) is outside the directory, which is not read at all.
+     */
+    public record Found(List<Path> files, List<Diagnostic> refused) {
+    }
+
+    /**
+     * Files below {@code directory} whose names pass {@code wanted}, hidden ones left out, sorted by path so that
+     * rule order does not depend on the file system. A link is followed only when it stays inside the directory,
+     * as for list files: a rule file that is a link to {@code ../app.env} would otherwise be read and quoted.
+     */
+    public static Found filesBelow(Path directory, Predicate<Path> wanted) throws IOException {
+        Path root = directory.toRealPath();
+        List<Path> files = new ArrayList<>();
+        List<Diagnostic> refused = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(RuleLoader::isRuleFileName)
+            List<Path> candidates = walk.filter(Files::isRegularFile)
+                    .filter(wanted)
                     .filter(p -> !isHidden(directory.relativize(p)))
                     .sorted(Comparator.comparing(p -> directory.relativize(p).toString().replace('\\', '/')))
                     .toList();
+            for (Path candidate : candidates) {
+                if (insideReal(root, candidate)) {
+                    files.add(candidate);
+                } else {
+                    refused.add(Diagnostic.error(DiagnosticCode.FR016, new SourcePos(displayName(candidate), 1, 1),
+                            "the file is a link to a place outside " + displayName(directory) + ", so it was not read",
+                            "copy the file into the rules directory instead of linking to it"));
+                }
+            }
+        }
+        return new Found(List.copyOf(files), List.copyOf(refused));
+    }
+
+    private static boolean insideReal(Path root, Path path) {
+        try {
+            return path.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
         }
     }
 

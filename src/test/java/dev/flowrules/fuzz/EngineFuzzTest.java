@@ -12,6 +12,7 @@ import dev.flowrules.event.Message;
 import dev.flowrules.event.ProcessorEvent;
 import dev.flowrules.event.PushNotification;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +35,21 @@ class EngineFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void anyMessageFields(FuzzedDataProvider data) {
         String contentType = data.pickValue(new String[] {LexContent.MESSAGES_TYPE, LexContent.ERROR_TYPE, "text/markdown", "text/plain"});
+        String content = data.consumeString(6000);
+        String metadata = data.consumeString(1200);
+        String senderArn = data.consumeString(64);
+        String senderName = data.consumeString(64);
+        String subChannel = data.consumeBoolean() ? "sub-1" : null;
+        PushNotification push = new PushNotification(data.consumeString(80), data.consumeString(200), data.consumeString(8));
+        // The fuzzed name may equal one of the fixed names (Map.of would throw on its own duplicate key): later wins,
+        // as in a JSON object read by the event parser.
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put(data.consumeString(70), List.of(data.consumeString(600)));
+        attributes.put("priority", List.of(data.consumeString(8)));
+        attributes.put("CHIME.LEX.sessionState.intent.name", List.of(data.consumeRemainingAsString()));
         Message message = new Message("m-1", "arn:aws:chime:us-east-1:1:app-instance/a/channel/c",
-                data.consumeString(6000), contentType, data.consumeString(1200), data.consumeString(64), data.consumeString(64),
-                data.consumeBoolean() ? "sub-1" : null, "STANDARD", "PERSISTENT",
-                new PushNotification(data.consumeString(80), data.consumeString(200), data.consumeString(8)),
-                Map.of(data.consumeString(70), List.of(data.consumeString(600)), "priority", List.of(data.consumeString(8)),
-                        "CHIME.LEX.sessionState.intent.name", List.of(data.consumeRemainingAsString())));
+                content, contentType, metadata, senderArn, senderName, subChannel, "STANDARD", "PERSISTENT", push,
+                attributes);
         ProcessorEvent event = new ProcessorEvent("CHANNEL_MESSAGE_EVENT", "0123456789abcdef0123456789abcdef", message);
         Decision decision = ENGINE.evaluate(event);
         check(CallbackMapper.toRequest(event, decision));
