@@ -187,15 +187,28 @@ public final class Workspace {
                 if (text.getValue().equals(current.get(text.getKey()))) {
                     continue;
                 }
-                Path target = inside(text.getKey());
-                Path temp = Files.createTempFile(target.getParent(), ".flowrules-", ".tmp");
-                Files.writeString(temp, text.getValue(), StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                replace(inside(text.getKey()), text.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return check;
+    }
+
+    /** Readers never see half a file: the new text is written beside it, with its permissions, then moved over it. */
+    private static void replace(Path target, String text) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".flowrules-", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the temporary file keeps the default permissions.
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /**

@@ -156,6 +156,24 @@ class PlaygroundTest {
     }
 
     @Test
+    void aSavedFileKeepsItsPermissions() throws Exception {
+        var permissions = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(dir.resolve("chat.yaml"), permissions);
+        assertThat(post("save", files("chat.yaml", RULE.replace("[password]", "[secret]"))).statusCode()).isEqualTo(200);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("chat.yaml"))).isEqualTo(permissions);
+    }
+
+    @Test
+    void aDirectoryWithMoreRuleFilesThanThePlaygroundTakesIsRefusedAtStart() throws IOException {
+        Path big = Files.createDirectories(temp.resolve("big"));
+        for (int i = 0; i <= Workspace.MAX_FILES; i++) {
+            Files.writeString(big.resolve("r" + i + ".yaml"), RULE.replace("no-passwords", "r" + i));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Playground.start(big, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("holds more than 200 rule files");
+    }
+
+    @Test
     void writingRefusesATargetThatBecameALink() throws IOException {
         Workspace workspace = new Workspace(dir);
         Path outside = Files.writeString(temp.resolve("outside.yaml"), RULE);
