@@ -1,72 +1,168 @@
 package dev.flowrules.eval;
 
 import dev.flowrules.compile.CompiledAction;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Which code runs each kind of action. {@code deny} and {@code stop} end or shorten the evaluation, so
- * {@link Evaluation} handles them; every other action has exactly one entry here, and a test checks that the
- * entries and the permitted subtypes of {@link CompiledAction} agree, so a new action cannot be forgotten.
+ * Which code runs each kind of action: a {@link CompiledAction.Visitor}, so a new action does not compile until
+ * it is handled here. {@code deny} and {@code stop} end or shorten the evaluation, so {@link Evaluation} handles
+ * them before any action reaches this class.
  */
-final class Actions {
+final class Actions implements CompiledAction.Visitor<String> {
     /** The rule whose action runs: its id, what its condition matched, whether it also sets the content type. */
     record Rule(String id, String matched, boolean setsContentType) {
     }
 
-    @FunctionalInterface
-    private interface Handler {
-        /** Applies the action to the working copy and says, for the explanation, what it did. */
-        String apply(Working work, Rule rule, CompiledAction action);
+    private final Working work;
+    private final Rule rule;
+
+    private Actions(Working work, Rule rule) {
+        this.work = work;
+        this.rule = rule;
     }
 
-    /** Actions that change the course of the evaluation rather than the message. */
-    static final Set<Class<? extends CompiledAction>> CONTROL = Set.of(CompiledAction.Deny.class, CompiledAction.Stop.class);
+    /** Applies the action to the working copy and says, for the explanation, what it did. */
+    static String apply(Working work, Rule rule, CompiledAction action) {
+        return action.accept(new Actions(work, rule));
+    }
 
     /**
-     * Actions that write fields templates may copy content into. They run after every content change of the
-     * evaluation (in their own order), so that what they copy is the content as it leaves (docs/rules.md).
+     * Whether the action writes a field templates may copy content into. Those run after every content change
+     * of the evaluation (in their own order), so that what they copy is the content as it leaves (docs/rules.md).
      */
-    static final Set<Class<? extends CompiledAction>> AFTER_CONTENT = Set.of(CompiledAction.SetMetadata.class,
-            CompiledAction.SetAttributes.class, CompiledAction.RemoveAttributes.class, CompiledAction.SetPush.class);
-
-    private static final Map<Class<? extends CompiledAction>, Handler> HANDLERS = Map.ofEntries(
-            Map.entry(CompiledAction.ReplaceContent.class, (w, r, a) ->
-                    ContentActions.replace(w, r.id(), (CompiledAction.ReplaceContent) a, r.matched(), r.setsContentType())),
-            Map.entry(CompiledAction.RewriteContent.class, (w, r, a) ->
-                    ContentActions.rewrite(w, r.id(), (CompiledAction.RewriteContent) a, r.matched())),
-            Map.entry(CompiledAction.BotToPlainText.class, (w, r, a) ->
-                    BotActions.toPlainText(w, r.id(), (CompiledAction.BotToPlainText) a, r.matched())),
-            Map.entry(CompiledAction.BotReplaceMessage.class, (w, r, a) ->
-                    BotActions.replace(w, r.id(), (CompiledAction.BotReplaceMessage) a, r.matched())),
-            Map.entry(CompiledAction.BotDropMessages.class, (w, r, a) ->
-                    BotActions.drop(w, r.id(), (CompiledAction.BotDropMessages) a)),
-            Map.entry(CompiledAction.BotAppendMessage.class, (w, r, a) ->
-                    BotActions.append(w, r.id(), (CompiledAction.BotAppendMessage) a, r.matched())),
-            Map.entry(CompiledAction.SetMetadata.class, (w, r, a) ->
-                    FieldActions.setMetadata(w, r.id(), (CompiledAction.SetMetadata) a, r.matched())),
-            Map.entry(CompiledAction.SetAttributes.class, (w, r, a) ->
-                    FieldActions.setAttributes(w, r.id(), (CompiledAction.SetAttributes) a, r.matched())),
-            Map.entry(CompiledAction.RemoveAttributes.class, (w, r, a) ->
-                    FieldActions.removeAttributes(w, r.id(), (CompiledAction.RemoveAttributes) a)),
-            Map.entry(CompiledAction.SetPush.class, (w, r, a) ->
-                    FieldActions.setPush(w, r.id(), (CompiledAction.SetPush) a, r.matched())),
-            Map.entry(CompiledAction.SetContentType.class, (w, r, a) ->
-                    FieldActions.setContentType(w, r.id(), (CompiledAction.SetContentType) a)));
-
-    private Actions() {
+    static boolean runsAfterContent(CompiledAction action) {
+        return action.accept(AFTER_CONTENT);
     }
 
-    /** The action kinds this class runs (for the test that they cover every action). */
-    static Set<Class<? extends CompiledAction>> handled() {
-        return HANDLERS.keySet();
+    @Override
+    public String visitDeny(CompiledAction.Deny action) {
+        throw new IllegalStateException("deny is handled by the evaluation");
     }
 
-    static String apply(Working work, Rule rule, CompiledAction action) {
-        Handler handler = HANDLERS.get(action.getClass());
-        if (handler == null) {
-            throw new IllegalStateException("no handler for action " + action.getClass().getSimpleName());
+    @Override
+    public String visitStop(CompiledAction.Stop action) {
+        throw new IllegalStateException("stop is handled by the evaluation");
+    }
+
+    @Override
+    public String visitReplaceContent(CompiledAction.ReplaceContent action) {
+        return ContentActions.replace(work, rule.id(), action, rule.matched(), rule.setsContentType());
+    }
+
+    @Override
+    public String visitRewriteContent(CompiledAction.RewriteContent action) {
+        return ContentActions.rewrite(work, rule.id(), action, rule.matched());
+    }
+
+    @Override
+    public String visitSetMetadata(CompiledAction.SetMetadata action) {
+        return FieldActions.setMetadata(work, rule.id(), action, rule.matched());
+    }
+
+    @Override
+    public String visitSetAttributes(CompiledAction.SetAttributes action) {
+        return FieldActions.setAttributes(work, rule.id(), action, rule.matched());
+    }
+
+    @Override
+    public String visitRemoveAttributes(CompiledAction.RemoveAttributes action) {
+        return FieldActions.removeAttributes(work, rule.id(), action);
+    }
+
+    @Override
+    public String visitSetPush(CompiledAction.SetPush action) {
+        return FieldActions.setPush(work, rule.id(), action, rule.matched());
+    }
+
+    @Override
+    public String visitSetContentType(CompiledAction.SetContentType action) {
+        return FieldActions.setContentType(work, rule.id(), action);
+    }
+
+    @Override
+    public String visitBotReplaceMessage(CompiledAction.BotReplaceMessage action) {
+        return BotActions.replace(work, rule.id(), action, rule.matched());
+    }
+
+    @Override
+    public String visitBotDropMessages(CompiledAction.BotDropMessages action) {
+        return BotActions.drop(work, rule.id(), action);
+    }
+
+    @Override
+    public String visitBotAppendMessage(CompiledAction.BotAppendMessage action) {
+        return BotActions.append(work, rule.id(), action, rule.matched());
+    }
+
+    @Override
+    public String visitBotToPlainText(CompiledAction.BotToPlainText action) {
+        return BotActions.toPlainText(work, rule.id(), action, rule.matched());
+    }
+
+    /** Field writes a template can fill run last; content, content type and control actions run in place. */
+    private static final CompiledAction.Visitor<Boolean> AFTER_CONTENT = new CompiledAction.Visitor<>() {
+        @Override
+        public Boolean visitDeny(CompiledAction.Deny action) {
+            return false;
         }
-        return handler.apply(work, rule, action);
-    }
+
+        @Override
+        public Boolean visitStop(CompiledAction.Stop action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitReplaceContent(CompiledAction.ReplaceContent action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitRewriteContent(CompiledAction.RewriteContent action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitSetContentType(CompiledAction.SetContentType action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitBotReplaceMessage(CompiledAction.BotReplaceMessage action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitBotDropMessages(CompiledAction.BotDropMessages action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitBotAppendMessage(CompiledAction.BotAppendMessage action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitBotToPlainText(CompiledAction.BotToPlainText action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitSetMetadata(CompiledAction.SetMetadata action) {
+            return true;
+        }
+
+        @Override
+        public Boolean visitSetAttributes(CompiledAction.SetAttributes action) {
+            return true;
+        }
+
+        @Override
+        public Boolean visitRemoveAttributes(CompiledAction.RemoveAttributes action) {
+            return true;
+        }
+
+        @Override
+        public Boolean visitSetPush(CompiledAction.SetPush action) {
+            return true;
+        }
+    };
 }

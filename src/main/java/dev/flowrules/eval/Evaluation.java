@@ -107,7 +107,7 @@ final class Evaluation {
                 continue;
             }
             effects.add(null);
-            if (Actions.AFTER_CONTENT.contains(action.getClass())) {
+            if (Actions.runsAfterContent(action)) {
                 deferred.add(new Deferred(current, action, effects, effects.size() - 1));
             } else {
                 apply(current, action, effects, effects.size() - 1);
