@@ -24,6 +24,7 @@ public final class MessageView {
     private LexContent.Parsed lex;
     private boolean lexRead;
     private List<String> botTexts;
+    private List<String>[] fieldValues;
 
     public MessageView(Message message) {
         this(message, new WordIndex());
@@ -56,12 +57,26 @@ public final class MessageView {
             List<String> values = message.attributes().get(attribute);
             return values == null ? List.of() : values;
         }
-        if (ref.field().isBotContent()) {
-            return botValues(ref.field());
+        Field field = ref.field();
+        if (fieldValues == null) {
+            fieldValues = newValuesByField();
         }
-        String value = single(ref.field());
-        return value == null ? List.of() : List.of(value);
+        List<String> values = fieldValues[field.ordinal()];
+        if (values == null) {
+            String value = field.isBotContent() ? null : single(field);
+            values = field.isBotContent() ? botValues(field) : value == null ? List.of() : List.of(value);
+            fieldValues[field.ordinal()] = values;
+        }
+        return values;
     }
+
+    /** Every rule testing a field reads the same list: built once per message, not once per test. */
+    @SuppressWarnings("unchecked")
+    private static List<String>[] newValuesByField() {
+        return new List[FIELD_COUNT];
+    }
+
+    private static final int FIELD_COUNT = Field.values().length;
 
     /** The first value, as templates insert it; bot texts all, one per line; empty text when absent. */
     public String first(FieldRef ref) {

@@ -159,18 +159,23 @@ final class RegexLiterals {
             Info info = atom;
             while (more()) {
                 char c = peek();
-                if (c == '*' || c == '?') {
+                if (c == '*') {
                     at++;
                     info = Info.OPAQUE;
+                } else if (c == '?') {
+                    at++;
+                    info = optional(info);
                 } else if (c == '+') {
                     at++;
                     info = new Info(null, info.needed());
                 } else if (c == '{') {
+                    int start = at;
                     int min = repeatMinimum();
                     if (min < 0) {
                         break; // not a repetition: RE2 reads '{' as a literal, which atom() refuses
                     }
-                    info = min == 0 ? Info.OPAQUE : new Info(null, info.needed());
+                    boolean atMostOnce = regex.substring(start, at).equals("{0,1}");
+                    info = atMostOnce ? optional(info) : min == 0 ? Info.OPAQUE : new Info(null, info.needed());
                 } else {
                     break;
                 }
@@ -179,6 +184,19 @@ final class RegexLiterals {
                 }
             }
             return info;
+        }
+
+        /**
+         * An optional part stands for its strings or nothing: kept as a small set, so that {@code order[- ]?42}
+         * requires one of "order42", "order-42", "order 42" rather than the far commoner "order".
+         */
+        private static Info optional(Info info) {
+            if (info.exact == null || info.exact.size() >= MAX_EXACT) {
+                return Info.OPAQUE;
+            }
+            Set<String> orNothing = new LinkedHashSet<>(info.exact);
+            orNothing.add("");
+            return new Info(orNothing, null);
         }
 
         /** Reads {@code {n}}, {@code {n,}} or {@code {n,m}} and returns n; -1 (reading nothing) if not one. */

@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * A moderation rule set of any size and processor events as the service sends them (bytes), from fixed seeds.
- * Rules cycle through what a moderator writes: word lists inline and in files, {@code contains} with ignore-case,
+ * Rules cycle through what a moderator writes: word lists inline and in files (ten files of 200 entries, one rule
+ * each), {@code contains} with ignore-case,
  * case-blind and case-sensitive regexes, attribute equality, prefixes, numbers and Lex bot-answer tests. The
  * {@code shared} mix keeps only what event-ruler can express too (equality, prefix, equals-ignore-case, a
  * wildcard {@code *x*} for contains, exists), each rule in both notations.
@@ -29,7 +30,8 @@ final class Moderation {
     static String condition(int i) {
         return switch (i % 9) {
             case 0 -> "{content: {contains-word: [badw" + i + "a, 'bad phrase " + i + "']}}";
-            case 1 -> "{content: {contains-word: {file: lists/list" + (i % LISTS) + ".txt}}}";
+            case 1 -> i / 9 < LISTS ? "{content: {contains-word: {file: lists/list" + (i / 9) + ".txt}}}"
+                    : "{content: {contains-word: [spamw" + i + ", 'spam phrase " + i + "']}}";
             case 2 -> "{content: {contains: Promo-" + i + ", ignore-case: true}}";
             case 3 -> "{content: {regex: '(?i)\\border[- ]?#?" + i + "\\b'}}";
             case 4 -> "{attributes: {topic: topic-" + i + "}}";
