@@ -22,8 +22,10 @@ import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient
  *
  * <p>Configured by environment variables: {@code FLOWRULES_RULES} ({@code classpath:rules} by default, or a
  * path), {@code FLOWRULES_ON_ERROR} ({@code fail-open} by default, or {@code fail-closed}),
- * {@code FLOWRULES_LOG_LEVEL} ({@code INFO}, or {@code DEBUG} to log content and explanations), and the SDK's
- * own: {@code AWS_REGION}, credentials, {@code AWS_ENDPOINT_URL}.
+ * {@code FLOWRULES_LOG_LEVEL} ({@code INFO} by default; Lambda's {@code AWS_LAMBDA_LOG_LEVEL} wins, see
+ * {@link LogLevel}), {@code FLOWRULES_METRICS} ({@code on} or {@code off}), {@code FLOWRULES_METRICS_NAMESPACE},
+ * and the SDK's own: {@code AWS_REGION}, credentials (the default chain), {@code AWS_ENDPOINT_URL}. When no
+ * callback lands, the invocation fails ({@link CallbackFailedException}) so that Lambda retries the event.
  *
  * <p>Rules are loaded and compiled, and the client built, once per container when Lambda creates the
  * handler during init, so SnapStart snapshots a ready engine. Nothing is written to the output stream: the
@@ -46,13 +48,15 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
         ChannelFlowProcessor.Result result;
         try {
             byte[] event = input.readNBytes(dev.flowrules.event.EventParser.MAX_EVENT_BYTES + 1);
-            long remaining = context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis();
-            result = processor.process(event, remaining);
+            result = processor.process(event, context == null
+                    ? new ChannelFlowProcessor.Invocation(null, Long.MAX_VALUE)
+                    : new ChannelFlowProcessor.Invocation(context.getAwsRequestId(), context.getRemainingTimeInMillis()));
         } catch (IOException | RuntimeException | Error e) {
             // The processor answers for everything an event, the rules or the service do; this is what is left
             // (the input stream failing, memory running out outside evaluation): the invocation fails, so Lambda
             // retries the event and then hands it to the on-failure destination.
             System.out.println(new JsonLine().put("level", "ERROR").put("status", "FAILED")
+                    .put("requestId", context == null ? null : context.getAwsRequestId())
                     .put("error", e.getClass().getSimpleName()).put("hint", CallbackSender.RETRIED).end());
             throw e;
         }
@@ -65,9 +69,11 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
     static ChannelFlowProcessor fromEnvironment(Map<String, String> env, ChimeSdkMessagingClient client,
                                                 Consumer<String> log) {
         Engine engine;
+        String rulesHash;
         try {
             Path rules = RulesLocation.resolve(env.get("FLOWRULES_RULES"), ChannelFlowHandler.class.getClassLoader());
             engine = Engine.fromRules(rules);
+            rulesHash = RulesHash.of(rules);
         } catch (RuleLoadException e) {
             log.accept(e.getMessage());
             throw new IllegalStateException("flowrules: the rules have errors (listed above); fix them and redeploy");
@@ -75,9 +81,19 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
             throw new IllegalStateException("flowrules: " + e.getMessage(), e);
         }
         FailurePolicy policy = FailurePolicy.parse(env.get("FLOWRULES_ON_ERROR"));
-        boolean debug = "DEBUG".equals(String.valueOf(env.get("FLOWRULES_LOG_LEVEL")).trim().toUpperCase(Locale.ROOT));
-        return ChannelFlowProcessor.builder().engine(engine).client(client).failurePolicy(policy).log(log).debug(debug)
-                .build();
+        LogLevel level = LogLevel.fromEnvironment(env);
+        String metrics = env.getOrDefault("FLOWRULES_METRICS", "on").trim().toLowerCase(Locale.ROOT);
+        if (!metrics.equals("on") && !metrics.equals("off")) {
+            throw new IllegalArgumentException("FLOWRULES_METRICS must be on or off, not '" + env.get("FLOWRULES_METRICS") + "'");
+        }
+        String namespace = env.getOrDefault("FLOWRULES_METRICS_NAMESPACE", "FlowRules");
+        if (level.shows(LogLevel.INFO)) {
+            log.accept(new JsonLine().put("level", "INFO").put("status", "READY").put("rulesHash", rulesHash)
+                    .put("rules", engine.rules().rules().size()).put("failurePolicy", policy.label())
+                    .put("logLevel", level.name()).put("metrics", metrics.equals("on")).end());
+        }
+        return ChannelFlowProcessor.builder().engine(engine).client(client).failurePolicy(policy).log(log)
+                .logLevel(level).rulesHash(rulesHash).metricsNamespace(metrics.equals("on") ? namespace : null).build();
     }
 
     /**

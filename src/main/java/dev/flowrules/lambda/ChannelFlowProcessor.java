@@ -10,6 +10,7 @@ import dev.flowrules.event.ProcessorEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
@@ -32,7 +33,10 @@ public final class ChannelFlowProcessor {
     private final FailurePolicy policy;
     private final RetryPolicy retry;
     private final Consumer<String> log;
-    private final boolean debug;
+    private final LogLevel level;
+    private final String rulesHash;
+    private final MetricLines metrics;
+    private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
     private ChannelFlowProcessor(Builder builder) {
         this.rules = Objects.requireNonNull(builder.rules, "engine");
@@ -40,7 +44,9 @@ public final class ChannelFlowProcessor {
         this.policy = builder.policy;
         this.retry = builder.retry;
         this.log = builder.log;
-        this.debug = builder.debug;
+        this.level = builder.level;
+        this.rulesHash = builder.rulesHash;
+        this.metrics = builder.metricsNamespace == null ? null : new MetricLines(builder.metricsNamespace);
     }
 
     public static Builder builder() {
@@ -69,32 +75,47 @@ public final class ChannelFlowProcessor {
         }
     }
 
+    /**
+     * The Lambda invocation an event came with: its request id (for the log line; may be null) and the time it
+     * has left ({@code Context.getRemainingTimeInMillis()}; {@code Long.MAX_VALUE} outside Lambda).
+     */
+    public record Invocation(String requestId, long remainingMillis) {
+    }
+
     /** Handles one event with no time limit but the attempts' (outside Lambda). */
     public Result process(byte[] eventJson) {
-        return process(eventJson, Long.MAX_VALUE);
+        return process(eventJson, new Invocation(null, Long.MAX_VALUE));
+    }
+
+    /** Handles one event with {@code remainingMillis} left in the invocation and no request id. */
+    public Result process(byte[] eventJson, long remainingMillis) {
+        return process(eventJson, new Invocation(null, remainingMillis));
     }
 
     /**
-     * Handles one event. {@code remainingMillis} is what the Lambda invocation has left
-     * ({@code Context.getRemainingTimeInMillis()}); no attempt, and no sum of attempts, outlives it minus the
+     * Handles one event. No attempt, and no sum of attempts, outlives the invocation's remaining time minus the
      * retry policy's margin.
      */
-    public Result process(byte[] eventJson, long remainingMillis) {
+    public Result process(byte[] eventJson, Invocation invocation) {
         long start = System.nanoTime();
+        long remainingMillis = invocation.remainingMillis();
+        boolean cold = coldStart.getAndSet(false);
         ProcessorEvent event;
         try {
             event = EventParser.parse(eventJson);
         } catch (InvalidEventException e) {
             // No usable CallbackId/ChannelArn/MessageId: no callback can be sent, whatever the policy.
-            log.accept(new JsonLine().put("level", "ERROR").put("status", Status.DROPPED.name())
+            emit(LogLevel.ERROR, line(LogLevel.ERROR, Status.DROPPED, invocation, cold)
                     .put("error", "InvalidEvent").put("message", e.getMessage())
-                    .put("hint", "the event was not answered and cannot be: no callback can name the message").end());
+                    .put("hint", "the event was not answered and cannot be: no callback can name the message"));
+            metrics(Status.DROPPED, null, 0, 0, List.of());
             return new Result(Status.DROPPED, null, 0, "InvalidEvent");
         }
         if (event.eventType() != null && !CHANNEL_MESSAGE_EVENT.equals(event.eventType())) {
-            log.accept(new JsonLine().put("level", "WARN").put("status", Status.IGNORED.name())
+            emit(LogLevel.WARN, line(LogLevel.WARN, Status.IGNORED, invocation, cold)
                     .put("eventType", event.eventType()).put("callbackId", event.callbackId())
-                    .put("hint", "only " + CHANNEL_MESSAGE_EVENT + " events are answered").end());
+                    .put("hint", "only " + CHANNEL_MESSAGE_EVENT + " events are answered"));
+            metrics(Status.IGNORED, null, 0, 0, List.of());
             return new Result(Status.IGNORED, null, 0, null);
         }
 
@@ -138,9 +159,8 @@ public final class ChannelFlowProcessor {
         };
 
         boolean error = status == Status.FAILED || evaluationError != null || fallback != null;
-        JsonLine line = new JsonLine()
-                .put("level", error ? "ERROR" : "INFO")
-                .put("status", status.name())
+        LogLevel lineLevel = error ? LogLevel.ERROR : LogLevel.INFO;
+        JsonLine line = line(lineLevel, status, invocation, cold)
                 .put("callbackId", event.callbackId())
                 .put("messageId", event.message().messageId())
                 .put("channelArn", event.message().channelArn())
@@ -149,6 +169,9 @@ public final class ChannelFlowProcessor {
                 .put("evalMicros", evalMicros)
                 .put("callbackMillis", sent.millis())
                 .put("attempts", attempts);
+        if (decision != null && !decision.notes().isEmpty()) {
+            NoteFields.write(line, decision.notes(), level.debug());
+        }
         if (evaluationError != null) {
             line.put("evaluationError", evaluationError)
                     .put("policy", policy.label() + ": the rules could not be evaluated, so the message was "
@@ -163,14 +186,34 @@ public final class ChannelFlowProcessor {
         if (sent.error() != null) {
             line.put("error", sent.error()).put("message", sent.message()).put("hint", sent.hint());
         }
-        if (debug) {
+        if (level.debug()) {
             line.put("content", event.message().content());
             if (decision != null) {
                 line.put("explain", decision.explain());
             }
         }
-        log.accept(line.end());
+        emit(lineLevel, line);
+        metrics(status, outcome, attempts, sent.millis(), decision == null ? List.of() : decision.matchedRuleIds());
         return new Result(status, outcome, attempts, sent.error() != null ? sent.error() : evaluationError);
+    }
+
+    /** A log line's first fields, the same on every line: what an operator filters and groups by. */
+    private JsonLine line(LogLevel lineLevel, Status status, Invocation invocation, boolean cold) {
+        return new JsonLine().put("level", lineLevel.name()).put("status", status.name())
+                .put("requestId", invocation.requestId()).put("coldStart", cold).put("rulesHash", rulesHash);
+    }
+
+    private void emit(LogLevel lineLevel, JsonLine line) {
+        if (level.shows(lineLevel)) {
+            log.accept(line.end());
+        }
+    }
+
+    private void metrics(Status status, Outcome outcome, int attempts, long millis, List<String> rules) {
+        if (metrics != null) {
+            metrics.write(log, System.currentTimeMillis(), status.name(), outcome == null ? "NONE" : outcome.name(),
+                    attempts, millis, rules);
+        }
     }
 
     private CallbackSender.Sent send(ChannelFlowCallbackRequest request, long remainingMillis, long startNanos) {
@@ -212,7 +255,9 @@ public final class ChannelFlowProcessor {
         private FailurePolicy policy = FailurePolicy.FAIL_OPEN;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Consumer<String> log = System.out::println;
-        private boolean debug;
+        private LogLevel level = LogLevel.INFO;
+        private String rulesHash;
+        private String metricsNamespace;
 
         private Builder() {
         }
@@ -254,9 +299,21 @@ public final class ChannelFlowProcessor {
             return this;
         }
 
-        /** True to log message content and the rules' explanation (never in production). */
-        public Builder debug(boolean debug) {
-            this.debug = debug;
+        /** The least severe line written; DEBUG and TRACE add content and explanations (never in production). */
+        public Builder logLevel(LogLevel level) {
+            this.level = Objects.requireNonNull(level);
+            return this;
+        }
+
+        /** A fingerprint of the rules, put on every log line (the handler's: {@code RulesHash}); none by default. */
+        public Builder rulesHash(String rulesHash) {
+            this.rulesHash = rulesHash;
+            return this;
+        }
+
+        /** Writes CloudWatch Embedded Metric Format lines in this namespace; null (the default) writes none. */
+        public Builder metricsNamespace(String namespace) {
+            this.metricsNamespace = namespace;
             return this;
         }
 

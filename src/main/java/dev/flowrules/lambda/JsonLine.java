@@ -54,6 +54,30 @@ final class JsonLine {
         return write(() -> generator.writeObjectFieldStart(name));
     }
 
+    /** Starts an object inside an array. */
+    JsonLine startObject() {
+        return write(generator::writeStartObject);
+    }
+
+    JsonLine startArray(String name) {
+        return write(() -> generator.writeArrayFieldStart(name));
+    }
+
+    JsonLine endArray() {
+        return write(generator::writeEndArray);
+    }
+
+    /** Writes an array of strings as an element of the array being written. */
+    JsonLine array(List<String> values) {
+        return write(() -> {
+            generator.writeStartArray();
+            for (String value : values) {
+                generator.writeString(value);
+            }
+            generator.writeEndArray();
+        });
+    }
+
     JsonLine endObject() {
         return write(generator::writeEndObject);
     }

@@ -42,6 +42,7 @@ class ChannelFlowHandlerTest extends WithFakeChime {
             assertThat(output.size()).as("a processor answers through the API, not its output").isZero();
         }
         assertThat(chime.requests).hasSize(events.size());
+        List<String> lines = outcomes(log);
         for (int i = 0; i < events.size(); i++) {
             Map<String, JsonNode> expected = new java.util.LinkedHashMap<>(JsonNode.parser()
                     .parse(Files.readString(Path.of(events.get(i).toString().replace(".json", ".expected.json")))).asObject());
@@ -49,7 +50,8 @@ class ChannelFlowHandlerTest extends WithFakeChime {
             assertThat(JsonNode.parser().parse(chime.requests.get(i).body()).asObject()).as(events.get(i).toString())
                     .isEqualTo(expected);
         }
-        assertThat(log).hasSize(events.size()).allMatch(line -> line.contains("\"status\":\"DELIVERED\""));
+        assertThat(lines).hasSize(events.size()).allMatch(line -> line.contains("\"status\":\"DELIVERED\""));
+        assertThat(log).as("one EMF line per event, one per matched rule").anyMatch(line -> line.startsWith("{\"_aws\""));
     }
 
     @Test
@@ -124,10 +126,11 @@ class ChannelFlowHandlerTest extends WithFakeChime {
                 Files.readAllBytes(Path.of("rules-examples/events/moderation-clean.json"))), new ByteArrayOutputStream(),
                 new FakeContext(10_000))).isInstanceOf(CallbackFailedException.class);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        // Measured ~9.5 s (10 s minus the 500 ms margin); the bound is loose on purpose for a shared machine.
-        assertThat(millis).isLessThan(12_000);
+        // 10 s minus the 500 ms margin is 9.5 s; measured 13.1 s at a load average of 34 on 2 cores, where the SDK's
+        // timer threads run late. The bound is loose on purpose: what matters is that the 30 s answer is not awaited.
+        assertThat(millis).isLessThan(20_000);
         assertThat(chime.requests.size()).as("attempts cut at the attempt timeout and retried").isGreaterThanOrEqualTo(2);
-        assertThat(log).singleElement().asString().contains("\"status\":\"FAILED\"")
+        assertThat(outcomes(log)).singleElement().asString().contains("\"status\":\"FAILED\"")
                 .contains("\"error\":\"ApiCallTimeoutException\"").contains("Lambda retries it");
     }
 
@@ -142,7 +145,7 @@ class ChannelFlowHandlerTest extends WithFakeChime {
                 .hasMessageContaining("ServiceUnavailableException after 4 attempt(s)");
         chime.failWith("ConflictException", 1);
         handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), new FakeContext(10_000));
-        assertThat(log.get(1)).contains("\"status\":\"ALREADY_ANSWERED\"");
+        assertThat(outcomes(log).get(1)).contains("\"status\":\"ALREADY_ANSWERED\"");
     }
 
     /** Whatever escapes the processor (here the input itself failing) is logged and fails the invocation. */
@@ -168,6 +171,35 @@ class ChannelFlowHandlerTest extends WithFakeChime {
         assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"level\":\"ERROR\"")
                 .contains("\"error\":\"OutOfMemoryError\"").contains("Lambda retries it");
         assertThat(chime.requests).isEmpty();
+    }
+
+    /** The per-event log lines, without the init line and the metric lines. */
+    static List<String> outcomes(List<String> log) {
+        return log.stream().filter(line -> line.contains("\"callbackId\"")).toList();
+    }
+
+    @Test
+    void initLogsTheRulesHashAndMetricsCanBeTurnedOff() throws IOException {
+        ChannelFlowHandler handler = new ChannelFlowHandler(ChannelFlowHandler.fromEnvironment(
+                Map.of("FLOWRULES_RULES", "rules-examples", "FLOWRULES_METRICS", "off"), chime.client(), log::add));
+        assertThat(log).singleElement().asString().contains("\"status\":\"READY\"")
+                .contains("\"rulesHash\":\"" + RulesHash.of(Path.of("rules-examples")) + "\"").contains("\"metrics\":false");
+        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of("rules-examples/events/redaction-card.json"))),
+                new ByteArrayOutputStream(), new FakeContext());
+        assertThat(log).hasSize(2).noneMatch(line -> line.contains("_aws"));
+        assertThat(log.get(1)).contains("\"requestId\":\"req-1\"").contains("\"coldStart\":true");
+    }
+
+    @Test
+    void theRulesHashChangesWithAnyRuleOrListFile() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules.resolve("lists"));
+        Files.writeString(rules.resolve("a.yaml"), "version: 1\n");
+        Files.writeString(rules.resolve("lists/words.txt"), "spam\n");
+        String before = RulesHash.of(rules);
+        assertThat(before).matches("[0-9a-f]{12}").isEqualTo(RulesHash.of(rules));
+        Files.writeString(rules.resolve("lists/words.txt"), "spam\nscam\n");
+        assertThat(RulesHash.of(rules)).isNotEqualTo(before);
     }
 
     static final class FakeContext implements Context {

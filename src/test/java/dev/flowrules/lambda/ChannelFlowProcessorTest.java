@@ -3,6 +3,9 @@ package dev.flowrules.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowrules.Engine;
+import dev.flowrules.eval.Decision;
+import dev.flowrules.eval.Note;
+import dev.flowrules.eval.NoteKind;
 import dev.flowrules.eval.Outcome;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -10,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -287,8 +291,111 @@ class ChannelFlowProcessorTest extends WithFakeChime {
 
     @Test
     void debugLogsContentAndTheExplanation() throws IOException {
-        builder(FailurePolicy.FAIL_OPEN).debug(true).build().process(event("moderation-banned-word"), 10_000);
+        builder(FailurePolicy.FAIL_OPEN).logLevel(LogLevel.DEBUG).build().process(event("moderation-banned-word"), 10_000);
         assertThat(field("content")).contains("SCAM");
         assertThat(field("explain")).contains("rule deny-banned-words");
+    }
+
+    @Test
+    void everyLineCarriesTheRequestIdTheColdStartFlagAndTheRulesHash() throws IOException {
+        ChannelFlowProcessor processor = builder(FailurePolicy.FAIL_OPEN).rulesHash("0123456789ab").build();
+        processor.process(event("moderation-clean"), new ChannelFlowProcessor.Invocation("req-1", 10_000));
+        processor.process("{}".getBytes(StandardCharsets.UTF_8), new ChannelFlowProcessor.Invocation("req-2", 10_000));
+        assertThat(log).hasSize(2);
+        JsonNode first = json(log.get(0));
+        JsonNode second = json(log.get(1));
+        assertThat(first.field("requestId").get().asString()).isEqualTo("req-1");
+        assertThat(first.field("coldStart").get().asBoolean()).isTrue();
+        assertThat(first.field("rulesHash").get().asString()).isEqualTo("0123456789ab");
+        assertThat(second.field("requestId").get().asString()).isEqualTo("req-2");
+        assertThat(second.field("coldStart").get().asBoolean()).isFalse();
+        assertThat(second.field("status").get().asString()).isEqualTo("DROPPED");
+    }
+
+    /** Notes are data in the line: a kind, the rule, the parameters; those that may quote content only at DEBUG. */
+    @ParameterizedTest
+    @EnumSource(value = LogLevel.class, names = {"INFO", "DEBUG"})
+    void notesAreStructuredInTheLogLine(LogLevel level) throws IOException {
+        ChannelFlowProcessor processor = builder(FailurePolicy.FAIL_OPEN).logLevel(level).evaluator(e -> {
+            Decision decision = ENGINE.evaluate(e);
+            return new Decision(decision.outcome(), decision.original(), decision.result(), decision.denyReason(),
+                    decision.deniedBy(), decision.matches(), List.of(
+                            new Note(NoteKind.CONTENT_CUT, "shorten", Map.of("limit", "4096")),
+                            new Note(NoteKind.ACTION_FAILED, "tag", orderedMap("position", "r.yaml:3:9",
+                                    "error", "NumberFormatException: For input string: \"card 4111\""))));
+        }).build();
+        processor.process(event("moderation-clean"), 10_000);
+        List<JsonNode> notes = logged().field("notes").get().asArray();
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0).asObject()).containsEntry("kind", JsonNode.parser().parse("\"CONTENT_CUT\""))
+                .containsEntry("rule", JsonNode.parser().parse("\"shorten\""))
+                .containsEntry("limit", JsonNode.parser().parse("\"4096\""));
+        assertThat(notes.get(1).field("kind").get().asString()).isEqualTo("ACTION_FAILED");
+        assertThat(notes.get(1).field("position").get().asString()).isEqualTo("r.yaml:3:9");
+        if (level == LogLevel.INFO) {
+            assertThat(notes.get(1).field("error")).isEmpty();
+            assertThat(log.get(0)).doesNotContain("4111");
+        } else {
+            assertThat(notes.get(1).field("error").get().asString()).contains("4111");
+            assertThat(notes.get(1).field("text").get().asString()).startsWith("rule tag: an action at r.yaml:3:9 failed");
+        }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void theLevelDecidesWhichLinesAreWritten() throws IOException {
+        ChannelFlowProcessor quiet = builder(FailurePolicy.FAIL_OPEN).logLevel(LogLevel.WARN).build();
+        quiet.process(event("moderation-clean"), 10_000);
+        assertThat(log).as("an INFO line at WARN").isEmpty();
+        chime.failWith("ForbiddenException", 1);
+        quiet.process(event("moderation-clean"), 10_000);
+        assertThat(log).singleElement().asString().contains("\"level\":\"ERROR\"");
+    }
+
+    @Test
+    void lambdasLogLevelWinsOverOurs() {
+        assertThat(LogLevel.fromEnvironment(Map.of())).isEqualTo(LogLevel.INFO);
+        assertThat(LogLevel.fromEnvironment(Map.of("FLOWRULES_LOG_LEVEL", "debug"))).isEqualTo(LogLevel.DEBUG);
+        assertThat(LogLevel.fromEnvironment(Map.of("FLOWRULES_LOG_LEVEL", "DEBUG", "AWS_LAMBDA_LOG_LEVEL", "WARN")))
+                .isEqualTo(LogLevel.WARN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogLevel.fromEnvironment(Map.of("FLOWRULES_LOG_LEVEL", "loud")))
+                .hasMessage("FLOWRULES_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, not 'loud'");
+    }
+
+    /** Embedded Metric Format: each metric named in the _aws block has a number, each dimension a string. */
+    @Test
+    void metricLinesAreEmbeddedMetricFormat() throws IOException {
+        builder(FailurePolicy.FAIL_OPEN).metricsNamespace("FlowRules").build().process(event("redaction-card"), 10_000);
+        assertThat(log).hasSize(4); // the log line, the event's metrics, one line per matched rule (2)
+        JsonNode perEvent = json(log.get(1));
+        assertEmf(perEvent);
+        assertThat(perEvent.field("Outcome").get().asString()).isEqualTo("UPDATE");
+        assertThat(perEvent.field("Status").get().asString()).isEqualTo("DELIVERED");
+        assertThat(perEvent.field("Messages").get().asNumber()).isEqualTo("1");
+        assertThat(perEvent.field("CallbackAttempts").get().asNumber()).isEqualTo("1");
+        assertThat(perEvent.field("CallbackLatency").get().isNumber()).isTrue();
+        assertThat(log.subList(2, 4)).map(ChannelFlowProcessorTest::json).allSatisfy(ChannelFlowProcessorTest::assertEmf)
+                .extracting(line -> line.field("Rule").get().asString())
+                .containsExactly("redact-card-numbers", "redact-emails");
+    }
+
+    static void assertEmf(JsonNode line) {
+        JsonNode aws = line.field("_aws").get();
+        assertThat(aws.field("Timestamp").get().isNumber()).isTrue();
+        JsonNode directive = aws.field("CloudWatchMetrics").get().asArray().get(0);
+        assertThat(directive.field("Namespace").get().asString()).isEqualTo("FlowRules");
+        directive.field("Dimensions").get().asArray().forEach(set -> set.asArray()
+                .forEach(name -> assertThat(line.field(name.asString()).get().isString()).isTrue()));
+        directive.field("Metrics").get().asArray().forEach(metric -> {
+            assertThat(metric.field("Unit").get().asString()).isIn("Count", "Milliseconds");
+            assertThat(line.field(metric.field("Name").get().asString()).get().isNumber()).isTrue();
+        });
     }
 }

@@ -29,7 +29,8 @@ class ContainerCredentialsTest extends WithFakeChime {
         try (CredentialsEndpoint credentials = new CredentialsEndpoint()) {
             HandlerProcess.Run run = handler(credentials).run("rules-examples/events/moderation-banned-word.json");
             assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(run.output()).contains("\"status\":\"DELIVERED\"").contains("\"outcome\":\"DENY\"");
+            assertThat(run.output()).contains("\"status\":\"DELIVERED\"").contains("\"outcome\":\"DENY\"")
+                    .as("no SLF4J warnings at cold start").doesNotContain("SLF4J");
             assertThat(credentials.authorizations).isNotEmpty().containsOnly(CredentialsEndpoint.TOKEN);
             assertThat(chime.requests).singleElement().satisfies(request -> {
                 assertThat(request.headers().get("Authorization")).singleElement().asString()
