@@ -1,9 +1,10 @@
 package dev.flowrules.cli;
 
 import dev.flowrules.check.RuleChecker;
-import dev.flowrules.ruletest.RuleTests;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.LoadResult;
+import dev.flowrules.ruletest.RuleTests;
+import dev.flowrules.ruletest.Summary;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.flowrules.maven;
 
-import dev.flowrules.ruletest.RuleTests;
-import dev.flowrules.cli.Summary;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.LoadResult;
 import dev.flowrules.dsl.RuleTestParser;
 import dev.flowrules.dsl.SourcePos;
+import dev.flowrules.ruletest.RuleTests;
+import dev.flowrules.ruletest.Summary;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -2,7 +2,6 @@ package dev.flowrules.playground;
 
 import dev.flowrules.Engine;
 import dev.flowrules.check.RuleChecker;
-import dev.flowrules.ruletest.RuleTests;
 import dev.flowrules.compile.RuleSet;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.DiagnosticCode;
@@ -11,6 +10,7 @@ import dev.flowrules.dsl.RuleFile;
 import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.dsl.RuleTestParser;
 import dev.flowrules.dsl.SourcePos;
+import dev.flowrules.ruletest.RuleTests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.flowrules.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.DataInputStream;
+import dev.flowrules.architecture.ClassFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Architecture check: no class of the engine refers to {@code java.util.regex} or to the String methods that
+ * Architecture check (beside {@code architecture.ArchitectureTest}): no class of the engine refers to {@code java.util.regex} or to the String methods that
  * compile a java.util.regex pattern behind the scenes ({@code split}, {@code matches}, {@code replaceAll},
  * {@code replaceFirst}) or to {@code java.util.Scanner}. Every pattern goes through re2j, whose matching time is
  * linear in the input. The check reads the compiled classes' constant pools, so a fully qualified name, a
@@ -61,52 +61,16 @@ class NoJavaRegexTest {
     }
 
     static List<String> offences(String name, InputStream raw) throws IOException {
-        DataInputStream in = new DataInputStream(raw);
-        if (in.readInt() != 0xCAFEBABE) {
-            throw new IOException(name + " is not a class file");
-        }
-        in.readUnsignedShort();
-        in.readUnsignedShort();
-        int count = in.readUnsignedShort();
-        String[] utf8 = new String[count];
-        int[] classNameIndex = new int[count];
-        int[][] memberRef = new int[count][];
-        int[][] nameAndType = new int[count][];
-        for (int i = 1; i < count; i++) {
-            int tag = in.readUnsignedByte();
-            switch (tag) {
-                case 1 -> utf8[i] = in.readUTF();
-                case 3, 4 -> in.readInt();
-                case 5, 6 -> {
-                    in.readLong();
-                    i++;
-                }
-                case 7 -> classNameIndex[i] = in.readUnsignedShort();
-                case 8, 16, 19, 20 -> in.readUnsignedShort();
-                case 9, 10, 11 -> memberRef[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
-                case 12 -> nameAndType[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
-                case 15 -> {
-                    in.readUnsignedByte();
-                    in.readUnsignedShort();
-                }
-                case 17, 18 -> {
-                    in.readUnsignedShort();
-                    in.readUnsignedShort();
-                }
-                default -> throw new IOException(name + ": unknown constant pool tag " + tag);
-            }
-        }
+        ClassFile parsed = ClassFile.read(name, raw);
         List<String> found = new ArrayList<>();
-        for (int i = 1; i < count; i++) {
-            if (utf8[i] != null && (utf8[i].contains("java/util/regex/") || utf8[i].contains("java/util/Scanner"))) {
-                found.add(name + " refers to " + utf8[i]);
+        for (String text : parsed.strings()) {
+            if (text.contains("java/util/regex/") || text.contains("java/util/Scanner")) {
+                found.add(name + " refers to " + text);
             }
-            if (memberRef[i] != null) {
-                String owner = utf8[classNameIndex[memberRef[i][0]]];
-                String method = utf8[nameAndType[memberRef[i][1]][0]];
-                if ("java/lang/String".equals(owner) && REGEX_STRING_METHODS.contains(method)) {
-                    found.add(name + " calls String." + method + " (a java.util.regex pattern)");
-                }
+        }
+        for (String[] member : parsed.memberRefs()) {
+            if ("java/lang/String".equals(member[0]) && REGEX_STRING_METHODS.contains(member[1])) {
+                found.add(name + " calls String." + member[1] + " (a java.util.regex pattern)");
             }
         }
         return found;

@@ -1,4 +1,4 @@
-package dev.flowrules.cli;
+package dev.flowrules.ruletest;
 
 /** The one-line summaries the CLI and the Maven goal end with: "3 errors, 1 warning in 2 files". */
 public final class Summary {
