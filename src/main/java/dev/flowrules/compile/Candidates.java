@@ -286,7 +286,7 @@ final class Candidates {
             }
 
             public List<Entry> visitContainsWord(Operator.ContainsWord test) {
-                int list = compiler.words.add(test.words());
+                int list = compiler.words.add(test.words(), test.evasions());
                 return List.of(rule -> file(words, field, list, rule));
             }
 

@@ -140,7 +140,7 @@ public final class MessageView {
 
     /** Which word lists have an entry in this value: one pass over its words, shared by every rule. */
     Map<Integer, String> wordHits(String value) {
-        return wordHits.computeIfAbsent(value, v -> wordIndex.hits(WordIndex.scan(v)));
+        return wordHits.computeIfAbsent(value, wordIndex::hits);
     }
 
     private static final String NO_MATCH = new String("no match");

@@ -199,7 +199,9 @@ public final class RuleSet {
 
         @Override
         public ValueTest visitContainsWord(Operator.ContainsWord t) {
-            return new ValueTest.ContainsWord(words.add(t.words()), t.source());
+            String source = t.evasions().isEmpty() ? t.source()
+                    : t.source() + ", evasions: " + dev.flowrules.text.Evasion.describe(t.evasions());
+            return new ValueTest.ContainsWord(words.add(t.words(), t.evasions()), source);
         }
 
         @Override

@@ -1,82 +1,44 @@
 package dev.flowrules.compile;
 
-import dev.flowrules.dsl.Words;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.flowrules.text.Evasion;
+import dev.flowrules.text.WordLists;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Every word list of a rule set in one index: a hash map from each entry's first word to the entries (of any
- * list) starting with it. One pass over a value's words answers every {@code contains-word} test of every
- * rule, so the cost of a message does not grow with the number of rules or the size of the lists.
+ * Every word list of a rule set in one index ({@link WordLists}: one trie per set of evasions in use). One pass
+ * over a value answers every {@code contains-word} test of every rule, and its cost is linear in the value
+ * whatever the lists hold, so a message does not cost more with more rules or longer lists.
  */
 final class WordIndex {
-    private record Entry(String[] phrase, int list, String original) {
-    }
+    private final WordLists.Builder builder = WordLists.builder();
+    private volatile WordLists lists;
 
-    private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
-    private final Map<List<String>, Integer> listIds = new HashMap<>();
-
-    /** The id of a list, adding it on first sight; rules sharing a list file share its entries. */
-    int add(List<String> entries) {
-        Integer known = listIds.get(entries);
-        if (known != null) {
-            return known;
+    /** The id of a list, adding it on first sight; rules sharing a list (and its evasions) share its entries. */
+    synchronized int add(List<String> entries, Set<Evasion> evasions) {
+        if (lists != null) {
+            throw new IllegalStateException("word index already in use");
         }
-        int id = listIds.size();
-        listIds.put(entries, id);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String entry : entries) {
-            List<String> words = Words.entryWords(entry);
-            if (words.isEmpty() || !seen.add(String.join(" ", words))) {
-                continue;
-            }
-            String[] phrase = words.toArray(String[]::new);
-            byFirstWord.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(new Entry(phrase, id, entry));
-        }
-        return id;
-    }
-
-    /** A value's words, normalised once per evaluation. */
-    record Scan(String normalized, List<Words.Token> tokens) {
-    }
-
-    static Scan scan(String value) {
-        String normalized = Words.normalize(value);
-        return new Scan(normalized, Words.tokens(normalized));
+        return builder.add(entries, evasions);
     }
 
     /** For each list with an entry in the value, the first such entry as the author wrote it. */
-    Map<Integer, String> hits(Scan scan) {
-        Map<Integer, String> hits = null;
-        List<Words.Token> tokens = scan.tokens();
-        for (int i = 0; i < tokens.size(); i++) {
-            List<Entry> candidates = byFirstWord.get(tokens.get(i).text());
-            if (candidates == null) {
-                continue;
-            }
-            for (Entry entry : candidates) {
-                if (matchesAt(tokens, i, entry.phrase())) {
-                    if (hits == null) {
-                        hits = new HashMap<>();
-                    }
-                    hits.putIfAbsent(entry.list(), entry.original());
-                }
-            }
-        }
-        return hits == null ? Map.of() : hits;
+    Map<Integer, String> hits(String value) {
+        return lists().hits(value);
     }
 
-    private static boolean matchesAt(List<Words.Token> tokens, int start, String[] phrase) {
-        if (start + phrase.length > tokens.size()) {
-            return false;
-        }
-        for (int k = 1; k < phrase.length; k++) {
-            if (!tokens.get(start + k).text().equals(phrase[k])) {
-                return false;
+    /** Built on first use, after compiling added every list; from then on read-only. */
+    private WordLists lists() {
+        WordLists built = lists;
+        if (built == null) {
+            synchronized (this) {
+                if (lists == null) {
+                    lists = builder.build();
+                }
+                built = lists;
             }
         }
-        return true;
+        return built;
     }
 }

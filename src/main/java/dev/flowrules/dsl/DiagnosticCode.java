@@ -34,7 +34,8 @@ public enum DiagnosticCode {
     FR027("list-entry-never-matches"),
     FR028("tab-indentation"),
     FR029("rule-test-failed"),
-    FR030("invalid-rule-test");
+    FR030("invalid-rule-test"),
+    FR031("list-entry-loses-characters");
 
     private final String title;
 

@@ -2,6 +2,8 @@ package dev.flowrules.dsl;
 
 import static dev.flowrules.dsl.YamlReads.map;
 
+import dev.flowrules.text.Evasion;
+import dev.flowrules.text.WordLists;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,40 +153,36 @@ public sealed interface Operator {
         }
     }
 
-    /** Whole words or phrases from a list; always case-folded and normalised (see {@link Words}). */
-    record ContainsWord(List<String> words, String source, SourcePos pos) implements Operator {
-        static final Set<String> SOURCE_KEYS = Set.of("file");
+    /**
+     * Whole words or phrases from a list; always case-folded and normalised (see {@link Words}), and read through
+     * the disguises named in {@code evasions} (none by default).
+     */
+    record ContainsWord(List<String> words, String source, Set<Evasion> evasions, SourcePos pos) implements Operator {
+        static final Set<String> SOURCE_KEYS = Set.of("file", "words", "evasions");
 
         public String keyword() {
             return "contains-word";
         }
 
         public String canonical() {
-            return Operator.canonical(this, words.toString());
+            return Operator.canonical(this, words + "|" + Evasion.describe(evasions));
         }
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitContainsWord(this);
         }
 
-        /** An inline list of words, or {@code {file: NAME}} for a list file beside the rule file. */
+        /**
+         * An inline list of words, or a mapping: {@code {file: NAME}} for a list file beside the rule file or
+         * {@code {words: [...]}}, with {@code evasions: all} or a list of kinds.
+         */
         static Operator read(YamlReads in, Node value, SourcePos at) {
             if (value instanceof SequenceNode) {
-                List<String> words = in.stringList(value, "'contains-word'");
-                if (words == null) {
-                    return null;
+                List<String> words = inlineWords(in, value);
+                if (words != null) {
+                    warnLostCharacters(in, words, Set.of(), in.pos(value));
                 }
-                List<String> usable = new ArrayList<>();
-                for (String word : words) {
-                    if (Words.entryWords(word).isEmpty()) {
-                        in.error(DiagnosticCode.FR013, in.pos(value), "the word '" + YamlReads.abbreviate(word)
-                                        + "' has no letters or digits, so it can never match",
-                                "whole-word matching looks at letters and digits; use 'contains' to find punctuation");
-                        return null;
-                    }
-                    usable.add(word);
-                }
-                return new ContainsWord(List.copyOf(usable), "inline list", at);
+                return words == null ? null : new ContainsWord(words, "inline list", Set.of(), at);
             }
             if (value instanceof MappingNode) {
                 Map<String, NodeTuple> keys = in.mapping(value, "'contains-word'", SOURCE_KEYS);
@@ -192,21 +190,97 @@ public sealed interface Operator {
                     return null;
                 }
                 NodeTuple fileKey = keys.get("file");
-                if (fileKey == null) {
-                    in.error(DiagnosticCode.FR004, in.pos(value), "'contains-word' needs a 'file' or an inline list",
-                            "e.g. 'contains-word: {file: lists/banned.txt}' or 'contains-word: [spam, scam]'");
+                NodeTuple wordsKey = keys.get("words");
+                if ((fileKey == null) == (wordsKey == null)) {
+                    in.error(fileKey == null ? DiagnosticCode.FR004 : DiagnosticCode.FR013, in.pos(value),
+                            "'contains-word' needs either a 'file' or a list of 'words'" + (fileKey == null ? "" : ", not both"),
+                            "e.g. 'contains-word: {file: lists/banned.txt, evasions: all}' or 'contains-word: {words: [spam, scam]}'");
                     return null;
                 }
-                String name = in.nonEmptyString(fileKey.getValueNode(), "'file'");
-                if (name == null) {
+                Set<Evasion> evasions = keys.containsKey("evasions") ? evasions(in, keys.get("evasions").getValueNode()) : Set.of();
+                if (evasions == null) {
                     return null;
                 }
-                WordListReader.WordList list = in.wordList(name, in.pos(fileKey.getValueNode()));
-                return list == null ? null : new ContainsWord(list.words(), list.shownName(), at);
+                List<String> words;
+                String source;
+                if (wordsKey != null) {
+                    words = inlineWords(in, wordsKey.getValueNode());
+                    source = "inline list";
+                } else {
+                    String name = in.nonEmptyString(fileKey.getValueNode(), "'file'");
+                    WordListReader.WordList list = name == null ? null : in.wordList(name, in.pos(fileKey.getValueNode()));
+                    words = list == null ? null : list.words();
+                    source = list == null ? null : list.shownName();
+                }
+                if (words == null) {
+                    return null;
+                }
+                warnLostCharacters(in, words, evasions, in.pos((wordsKey != null ? wordsKey : fileKey).getValueNode()));
+                return new ContainsWord(words, source, evasions, at);
             }
             in.wrongType(value, "'contains-word'", "a list of words or '{file: NAME}'",
                     "e.g. 'contains-word: [spam, scam]' or 'contains-word: {file: lists/banned.txt}'");
             return null;
+        }
+
+        private static List<String> inlineWords(YamlReads in, Node value) {
+            List<String> words = in.stringList(value, "'contains-word'");
+            if (words == null) {
+                return null;
+            }
+            for (String word : words) {
+                if (Words.entryWords(word).isEmpty()) {
+                    in.error(DiagnosticCode.FR013, in.pos(value), "the word '" + YamlReads.abbreviate(word)
+                                    + "' has no letters or digits, so it can never match",
+                            "whole-word matching looks at letters and digits; use 'contains' to find punctuation");
+                    return null;
+                }
+            }
+            return List.copyOf(words);
+        }
+
+        /** {@code all}, or a list of kinds by name; null after a diagnostic. */
+        private static Set<Evasion> evasions(YamlReads in, Node node) {
+            String hint = "write 'evasions: all' or a list of: " + String.join(", ", Evasion.keys());
+            if (node instanceof SequenceNode) {
+                List<String> names = in.stringList(node, "'evasions'");
+                if (names == null) {
+                    return null;
+                }
+                Set<Evasion> kinds = java.util.EnumSet.noneOf(Evasion.class);
+                for (String name : names) {
+                    java.util.Optional<Evasion> kind = Evasion.byKey(name);
+                    if (kind.isEmpty()) {
+                        in.error(DiagnosticCode.FR013, in.pos(node), "'" + YamlReads.abbreviate(name) + "' is not a kind of evasion"
+                                + Suggest.closest(name, Evasion.keys()).map(k -> " (did you mean '" + k + "'?)").orElse(""), hint);
+                        return null;
+                    }
+                    kinds.add(kind.get());
+                }
+                return Set.copyOf(kinds);
+            }
+            String text = YamlReads.scalarText(node);
+            if ("all".equals(text)) {
+                return Evasion.all();
+            }
+            if (text != null && Evasion.byKey(text).isPresent()) {
+                return Set.of(Evasion.byKey(text).get());
+            }
+            in.error(DiagnosticCode.FR013, in.pos(node), "'evasions' must be 'all' or a list of kinds", hint);
+            return null;
+        }
+
+        /** Warns once per list about entries whose reading drops characters that look like letters ({@code $cam}). */
+        private static void warnLostCharacters(YamlReads in, List<String> words, Set<Evasion> evasions, SourcePos at) {
+            for (String word : words) {
+                String reading = WordLists.lostCharacters(word, evasions);
+                if (reading != null) {
+                    in.warning(DiagnosticCode.FR031, at, "the entry '" + YamlReads.abbreviate(word) + "' is read as '"
+                            + YamlReads.abbreviate(reading) + "': its symbols and digits are not letters here",
+                            evasions.contains(Evasion.LEET) ? "write the word with letters"
+                                    : "add 'evasions: [leet]' to read $ as s and 4 as a, or write the word with letters");
+                }
+            }
         }
     }
 

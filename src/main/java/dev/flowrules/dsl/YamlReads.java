@@ -286,6 +286,10 @@ final class YamlReads {
         diagnostics.add(Diagnostic.error(code, at, message, hint));
     }
 
+    void warning(DiagnosticCode code, SourcePos at, String message, String hint) {
+        diagnostics.add(Diagnostic.warning(code, at, message, hint));
+    }
+
     /** A value shown inside a message: on one line, at most 60 characters. */
     static String abbreviate(String text) {
         String oneLine = text.replace('\n', ' ');

@@ -53,6 +53,14 @@ public enum Evasion {
         return Arrays.stream(values()).map(Evasion::key).toList();
     }
 
+    /** As an author would write the set: {@code all}, {@code none} or the kinds by name. */
+    public static String describe(Set<Evasion> evasions) {
+        if (evasions.containsAll(all())) {
+            return "all";
+        }
+        return evasions.isEmpty() ? "none" : String.join(", ", Arrays.stream(values()).filter(evasions::contains).map(Evasion::key).toList());
+    }
+
     /** {@code evasions: all}. */
     public static Set<Evasion> all() {
         return EnumSet.allOf(Evasion.class);

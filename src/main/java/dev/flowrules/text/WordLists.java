@@ -61,6 +61,29 @@ public final class WordLists {
         return new String(path, 0, path.length);
     }
 
+    /**
+     * How an entry is read when that reading drops symbols or digits standing for letters inside a word
+     * ({@code $cam} without leet is {@code cam}); null when nothing of the kind is lost.
+     */
+    public static String lostCharacters(String entry, Set<Evasion> evasions) {
+        if (evasions.contains(Evasion.LEET)) {
+            return null;
+        }
+        for (int i = 0; i < entry.length(); ) {
+            int cp = entry.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (Folding.leetSymbol(cp) != null) {
+                boolean letterBefore = i > 0 && Character.isLetter(entry.codePointBefore(i));
+                boolean letterAfter = next < entry.length() && Character.isLetter(entry.codePointAt(next));
+                if (letterBefore || letterAfter) {
+                    return readingOf(entry, evasions);
+                }
+            }
+            i = next;
+        }
+        return null;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
