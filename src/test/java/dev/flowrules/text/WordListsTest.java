@@ -28,7 +28,7 @@ class WordListsTest {
     @ValueSource(strings = {"sc4m", "sсam", "ѕсаm", "SCAM", "scâm", "s c a m", "s.c.a.m", "s-c-a-m", "s_c_a_m",
         "scaaaam", "sc\u200Bam", "ｓｃａｍ", "s\u034Fcam", "$cam", "5c4m", "sc@m", "$ c @ m", "s c 4 m", "what a s c a m",
         "this is a ѕсаm!", "S.C.A.M.", "🅢🅒🅐🅜", "🇸🇨🇦🇲", "s̷c̷a̷m̷", "scam!!!", "(scam)", "ѕс@m", "s  c  a  m",
-        "scaam", "f r e e m o n e y", "fr33 m0ney", "sh1t", "he11", "k1ll", "kiiill", "ǝ scam", "sсаааm", "@ss", "a$$"})
+        "scaam", "f r e e m o n e y", "fr33 m0ney", "sh1t", "he11", "k1ll", "kiiill", "ǝ scam", "sсаааm", "@ss", "a$$", "$ c 4 m", "S-C-Â-M", "it is ЅСАМ", "ѕс@m"})
     void catchesDisguises(String text) {
         assertThat(all(text)).as(text).isTrue();
     }
@@ -43,6 +43,16 @@ class WordListsTest {
         // "scam.txt" splits into the words scam and txt: a listed word in a file name is still the word.
         boolean expected = text.equals("file scam.txt is");
         assertThat(all(text)).as(text).isEqualTo(expected);
+    }
+
+    @Test
+    void symbolsAtTheEdgeMayBePunctuation() {
+        WordLists.Builder builder = WordLists.builder();
+        int id = builder.add(List.of("john", "ass"), Evasion.all());
+        WordLists lists = builder.build();
+        assertThat(lists.hits("@john hi").get(id)).isEqualTo("john");
+        assertThat(lists.hits("455").get(id)).isNull();
+        assertThat(lists.hits("4ss").get(id)).isEqualTo("ass");
     }
 
     @Test
