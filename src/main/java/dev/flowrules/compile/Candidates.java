@@ -309,6 +309,10 @@ final class Candidates {
             public List<Entry> visitExists(Operator.Exists test) {
                 return null;
             }
+
+            public List<Entry> visitDomains(Operator.Domains test) {
+                return null; // a host below a domain is not a value that can be looked up
+            }
         }
 
         /**
@@ -362,6 +366,10 @@ final class Candidates {
             }
 
             public Set<String> visitExists(Operator.Exists test) {
+                return null;
+            }
+
+            public Set<String> visitDomains(Operator.Domains test) {
                 return null;
             }
         };

@@ -7,18 +7,27 @@ public final class Explain {
     private Explain() {
     }
 
+    /**
+     * The value on one line, shortened in the middle when long: the start and the end stay visible, since the part
+     * of an ARN or id that differs is usually at its end.
+     */
     public static String abbreviate(String text) {
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < text.length() && shown.length() < SHOWN; i++) {
+        StringBuilder line = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            shown.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+            line.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
         }
-        if (text.length() > shown.length()) {
-            if (Character.isHighSurrogate(shown.charAt(shown.length() - 1))) {
-                shown.setLength(shown.length() - 1);
-            }
-            shown.append("...");
+        if (line.length() <= SHOWN) {
+            return line.toString();
         }
-        return shown.toString();
+        int head = SHOWN / 2;
+        int tailStart = line.length() - (SHOWN - head - 3);
+        if (Character.isHighSurrogate(line.charAt(head - 1))) {
+            head--;
+        }
+        if (Character.isLowSurrogate(line.charAt(tailStart))) {
+            tailStart++;
+        }
+        return line.substring(0, head) + "..." + line.substring(tailStart);
     }
 }

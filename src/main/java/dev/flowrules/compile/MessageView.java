@@ -4,6 +4,7 @@ import dev.flowrules.dsl.Field;
 import dev.flowrules.dsl.FieldRef;
 import dev.flowrules.dsl.Words;
 import dev.flowrules.event.LexContent;
+import dev.flowrules.text.LinkHosts;
 import dev.flowrules.event.Message;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -44,7 +45,7 @@ public final class MessageView {
         if (attribute != null) {
             return message.attributes().containsKey(attribute);
         }
-        if (ref.field().isBotContent()) {
+        if (ref.field().isBotContent() || ref.field() == Field.LINKS_HOST) {
             return !values(ref).isEmpty();
         }
         return single(ref.field()) != null;
@@ -63,8 +64,12 @@ public final class MessageView {
         }
         List<String> values = fieldValues[field.ordinal()];
         if (values == null) {
-            String value = field.isBotContent() ? null : single(field);
-            values = field.isBotContent() ? botValues(field) : value == null ? List.of() : List.of(value);
+            if (field == Field.LINKS_HOST) {
+                values = message.content() == null ? List.of() : List.copyOf(LinkHosts.of(message.content()));
+            } else {
+                String value = field.isBotContent() ? null : single(field);
+                values = field.isBotContent() ? botValues(field) : value == null ? List.of() : List.of(value);
+            }
             fieldValues[field.ordinal()] = values;
         }
         return values;

@@ -205,6 +205,11 @@ public final class RuleSet {
         }
 
         @Override
+        public ValueTest visitDomains(Operator.Domains t) {
+            return new ValueTest.Domains(Set.copyOf(t.domains()), t.outside());
+        }
+
+        @Override
         public ValueTest visitWildcard(Operator.Wildcard t) {
             return new ValueTest.Wildcard(wildcard(t.pattern(), t.ignoreCase()), t.pattern());
         }

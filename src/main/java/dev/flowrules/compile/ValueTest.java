@@ -116,6 +116,29 @@ interface ValueTest {
         }
     }
 
+    /** A host within the domains (or, with {@code outside}, within none of them): the host, or null. */
+    record Domains(Set<String> domains, boolean outside) implements ValueTest {
+        public int cost() {
+            return LOOKUP;
+        }
+
+        public String keyword() {
+            return outside ? "outside" : "within";
+        }
+
+        public String match(String value, MessageView view) {
+            String host = dev.flowrules.text.LinkHosts.normalize(value);
+            boolean within = false;
+            // The host and each parent domain of it, looked up: linear in the host whatever the list's size.
+            for (String suffix = host; suffix != null && !within; ) {
+                within = domains.contains(suffix);
+                int dot = suffix.indexOf('.');
+                suffix = dot < 0 ? null : suffix.substring(dot + 1);
+            }
+            return within != outside ? value : null;
+        }
+    }
+
     record Wildcard(Pattern pattern, String source) implements ValueTest {
         public int cost() {
             return PATTERN;

@@ -176,7 +176,7 @@ final class ConditionParser {
 
     private Condition fieldTests(FieldRef field, NodeTuple tuple) {
         boolean multiValued = field.field() == Field.ATTRIBUTE || field.field() == Field.BOT_TEXT
-                || field.field() == Field.BOT_MESSAGE_TYPE;
+                || field.field() == Field.BOT_MESSAGE_TYPE || field.field() == Field.LINKS_HOST;
         TestList tests = testList(field.display(), tuple.getValueNode(), multiValued);
         return tests == null ? null
                 : new Condition.FieldTests(field, tests.tests(), tests.allValues(), in.pos(tuple.getKeyNode()));

@@ -31,6 +31,11 @@ public enum Field {
     BOT_INTENT_STATE("bot.intent-state", "CHIME.LEX.sessionState.intent.state"),
     BOT_SESSION_ID("bot.session-id", "CHIME.LEX.sessionState.sessionId"),
     BOT_REQUEST_ID("bot.request-id", "CHIME.LEX.sessionState.originatingRequestId"),
+    /**
+     * The host of every link in the content (scheme, {@code www.} or a bare name with a known top-level domain),
+     * lower case, IDNA ASCII: several values, like attributes.
+     */
+    LINKS_HOST("links.host"),
     /** Message attributes, addressed by name: {@code attributes: {priority: ...}} or {@code {{attributes.priority}}}. */
     ATTRIBUTE("attributes");
 

@@ -3,6 +3,7 @@ package dev.flowrules.dsl;
 import static dev.flowrules.dsl.YamlReads.map;
 
 import dev.flowrules.text.Evasion;
+import dev.flowrules.text.LinkHosts;
 import dev.flowrules.text.WordLists;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public sealed interface Operator {
 
         R visitNumberCompare(NumberCompare test);
 
+        R visitDomains(Domains test);
+
         R visitExists(Exists test);
     }
 
@@ -61,7 +64,7 @@ public sealed interface Operator {
             TestKeyword.caseSensitive("equals", Equals.class,
                     (in, v, what, at, ic) -> map(in.string(v, what), s -> new Equals(s, ic, at))),
             TestKeyword.caseSensitive("one-of", OneOf.class,
-                    (in, v, what, at, ic) -> map(in.stringList(v, what), s -> new OneOf(s, ic, at))),
+                    (in, v, what, at, ic) -> map(OneOf.values(in, v, what), s -> new OneOf(s, ic, at))),
             TestKeyword.caseSensitive("starts-with", StartsWith.class,
                     (in, v, what, at, ic) -> map(in.nonEmptyString(v, what), s -> new StartsWith(s, ic, at))),
             TestKeyword.caseSensitive("ends-with", EndsWith.class,
@@ -81,6 +84,8 @@ public sealed interface Operator {
             NumberCompare.entry("at-least", Comparison.AT_LEAST),
             NumberCompare.entry("less-than", Comparison.LESS_THAN),
             NumberCompare.entry("at-most", Comparison.AT_MOST),
+            TestKeyword.of("within", Domains.class, (in, v, what, at, ic) -> Domains.read(in, v, what, false, at)),
+            TestKeyword.of("outside", Domains.class, (in, v, what, at, ic) -> Domains.read(in, v, what, true, at)),
             TestKeyword.of("exists", Exists.class, (in, v, what, at, ic) -> map(in.bool(v, what), b -> new Exists(b, at))));
 
     record Equals(String value, boolean ignoreCase, SourcePos pos) implements Operator {
@@ -108,6 +113,28 @@ public sealed interface Operator {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitOneOf(this);
+        }
+
+        static final Set<String> SOURCE_KEYS = Set.of("file");
+
+        /** An inline list, or {@code {file: NAME}}: one exact value per line, same path rules as word lists. */
+        static List<String> values(YamlReads in, Node value, String what) {
+            if (!(value instanceof MappingNode)) {
+                return in.stringList(value, what);
+            }
+            Map<String, NodeTuple> keys = in.mapping(value, what, SOURCE_KEYS);
+            if (keys == null) {
+                return null;
+            }
+            NodeTuple file = keys.get("file");
+            if (file == null) {
+                in.error(DiagnosticCode.FR004, in.pos(value), what + " needs a list or a 'file'",
+                        "e.g. 'one-of: {file: lists/muted-senders.txt}' or 'one-of: [a, b]'");
+                return null;
+            }
+            String name = in.nonEmptyString(file.getValueNode(), "'file'");
+            WordListReader.WordList list = name == null ? null : in.valueList(name, in.pos(file.getValueNode()));
+            return list == null ? null : list.words();
         }
     }
 
@@ -356,6 +383,43 @@ public sealed interface Operator {
         static TestKeyword entry(String name, Comparison comparison) {
             return TestKeyword.of(name, NumberCompare.class,
                     (in, v, what, at, ic) -> map(in.number(v, what), n -> new NumberCompare(comparison, n, at)));
+        }
+    }
+
+    /**
+     * {@code within: [example.com]} holds for a host that is one of the domains or below one of them;
+     * {@code outside} for a host that is neither. Domains are compared as {@link LinkHosts} reads hosts.
+     */
+    record Domains(List<String> domains, boolean outside, SourcePos pos) implements Operator {
+        public String keyword() {
+            return outside ? "outside" : "within";
+        }
+
+        public String canonical() {
+            return Operator.canonical(this, domains.toString());
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDomains(this);
+        }
+
+        static Operator read(YamlReads in, Node value, String what, boolean outside, SourcePos at) {
+            List<String> written = OneOf.values(in, value, what);
+            if (written == null) {
+                return null;
+            }
+            List<String> domains = new ArrayList<>();
+            for (String domain : written) {
+                String host = LinkHosts.normalize(domain.strip());
+                if (host == null || host.indexOf('/') >= 0 || host.indexOf(':') >= 0 || host.indexOf('@') >= 0
+                        || host.indexOf(' ') >= 0 || host.startsWith(".")) {
+                    in.error(DiagnosticCode.FR013, in.pos(value), "'" + YamlReads.abbreviate(domain) + "' is not a domain",
+                            "write the domain alone, e.g. example.com (it covers its subdomains too)");
+                    return null;
+                }
+                domains.add(host);
+            }
+            return new Domains(List.copyOf(domains), outside, at);
         }
     }
 

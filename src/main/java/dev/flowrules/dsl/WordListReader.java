@@ -55,6 +55,60 @@ final class WordListReader {
         if (cached != null) {
             return cached;
         }
+        FileText file = text(name, at, diagnostics);
+        if (file == null) {
+            return null;
+        }
+        Path path = file.path();
+        String text = file.text();
+        return words(name, at, diagnostics, path, text);
+    }
+
+    /**
+     * Exact values named by {@code one-of: {file: ...}} or {@code within: {file: ...}}: one per line, stripped,
+     * blank lines and '#' lines ignored, nothing else folded (ARNs are case-sensitive). Same path rules as words.
+     */
+    WordList values(String name, SourcePos at, List<Diagnostic> diagnostics) {
+        FileText file = text(name, at, diagnostics);
+        if (file == null) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        List<String> lines = file.text().lines().toList();
+        String shown = RuleLoader.displayName(file.path());
+        for (int number = 1; number <= lines.size(); number++) {
+            String value = lines.get(number - 1).strip();
+            if (value.startsWith("\uFEFF")) {
+                value = value.substring(1).strip();
+            }
+            if (value.isEmpty() || value.startsWith("#")) {
+                continue;
+            }
+            if (hasControlCharacter(value) || value.length() > LoaderLimits.MAX_LIST_ENTRY_LENGTH) {
+                diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, new SourcePos(shown, number, 1), "list file '" + name
+                        + "' line " + number + " is not a usable value (a control character, or longer than "
+                        + LoaderLimits.MAX_LIST_ENTRY_LENGTH + " characters)", "a list file is plain UTF-8 text, one value per line"));
+                return null;
+            }
+            values.add(value);
+            if (values.size() > LoaderLimits.MAX_LIST_ENTRIES) {
+                diagnostics.add(Diagnostic.error(DiagnosticCode.FR017, at, "list file '" + name + "' has more than "
+                        + LoaderLimits.MAX_LIST_ENTRIES + " entries", "split it into several lists"));
+                return null;
+            }
+        }
+        if (values.isEmpty()) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.FR025, at, "list file '" + name + "' has no entries, so this test never matches",
+                    "add one value per line"));
+        }
+        return new WordList(shown, List.copyOf(values));
+    }
+
+    private record FileText(Path path, String text) {
+    }
+
+    /** The text of a list file confined to the rule file's directory; null after a diagnostic. */
+    private FileText text(String name, SourcePos at, List<Diagnostic> diagnostics) {
         if (baseDir == null) {
             diagnostics.add(Diagnostic.error(DiagnosticCode.FR009, at, "list file '" + name + "' cannot be found: "
                     + ruleFile + " is not in a directory", "use an inline list instead"));
@@ -103,6 +157,10 @@ final class WordListReader {
                     "check the file's permissions"));
             return null;
         }
+        return new FileText(path, text);
+    }
+
+    private WordList words(String name, SourcePos at, List<Diagnostic> diagnostics, Path path, String text) {
         List<String> words = new ArrayList<>();
         java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
         String shown = RuleLoader.displayName(path);

@@ -46,6 +46,11 @@ final class YamlReads {
         return lists.read(name, at, diagnostics);
     }
 
+    /** Exact values from a list file named in the file (one-of, within, outside); null after a diagnostic. */
+    WordListReader.WordList valueList(String name, SourcePos at) {
+        return lists.values(name, at, diagnostics);
+    }
+
     // ---- structure ----
 
     /** The keys of a mapping by name; null when it is not a mapping or a key is duplicated, unknown or not text. */
