@@ -36,6 +36,13 @@ public final class Engine {
         return fromRules(List.of(inputs));
     }
 
+    /**
+     * Loads rule files and directories (every {@code .yaml} below a directory, rule tests left out), refuses
+     * them on any error or duplicate rule id and compiles them. Warnings are not computed here: they belong to
+     * {@code validate}.
+     *
+     * @throws RuleLoadException listing every error, each as {@code file:line:column: error: ...}
+     */
     public static Engine fromRules(List<Path> inputs) {
         LoadResult loaded = RuleLoader.load(inputs);
         LoadResult result = loaded.with(RuleIds.duplicates(loaded.declaredIds()));
@@ -45,14 +52,17 @@ public final class Engine {
         return new Engine(RuleSet.compile(result.files()));
     }
 
+    /** An engine over rules compiled by the caller, e.g. from rule text held in memory. */
     public static Engine of(RuleSet rules) {
         return new Engine(rules);
     }
 
+    /** The compiled rules this engine evaluates. */
     public RuleSet rules() {
         return rules;
     }
 
+    /** The decision for a parsed event, with its explanation; never throws for a valid event. */
     public Decision evaluate(ProcessorEvent event) {
         return Evaluator.evaluate(rules, event.message());
     }

@@ -28,6 +28,7 @@ public final class RuleTests {
     private RuleTests() {
     }
 
+    /** How many examples passed and failed, and a diagnostic at each failing one (and each unreadable file). */
     public record Report(int passed, int failed, List<Diagnostic> diagnostics) {
     }
 
@@ -62,6 +63,7 @@ public final class RuleTests {
         return found.stream().distinct().toList();
     }
 
+    /** Runs every example of the inputs' test files against {@code files} compiled together, as in production. */
     public static Report run(List<Path> inputs, List<RuleFile> files) {
         RuleSet rules = RuleSet.compile(files);
         int passed = 0;
