@@ -141,7 +141,8 @@ public final class RuleChecker {
 
     private static Diagnostic neverMatch(String regex, SourcePos pos, String why) {
         return Diagnostic.warning(DiagnosticCode.FR022, pos, "the regex /" + regex + "/ can never match: " + why,
-                "to match a literal '$' or '^' write '\\\\$' or '\\\\^'");
+                "to match a literal '$' or '^' put one backslash before it: \\$ in single quotes or unquoted"
+                        + " ('price\\$ 5'), \\\\$ in double quotes (\"price\\\\$ 5\")");
     }
 
     /** {@code {{attributes.X}}} is empty on messages without X; warn when the rule does not test for X. */

@@ -3,7 +3,9 @@ package dev.flowrules.dsl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -92,8 +94,13 @@ final class ActionParser {
         return keyword.read(in, tuple.getValueNode(), in.pos(tuple.getKeyNode()));
     }
 
+    /** Words authors write for an action by another name; spelling distance alone would not find these. */
+    private static final Map<String, String> MEANT = Map.of("delete", "deny", "block", "deny", "reject", "deny",
+            "drop", "deny", "discard", "deny", "ban", "deny", "censor", "redact", "mask", "redact", "replace", "rewrite");
+
     private void unknownAction(Node node, String keyword) {
-        var suggestion = Suggest.closest(keyword, ACTION_KEYS);
+        var suggestion = Optional.ofNullable(MEANT.get(keyword.toLowerCase(Locale.ROOT)))
+                .or(() -> Suggest.closest(keyword, ACTION_KEYS));
         in.error(DiagnosticCode.FR007, in.pos(node), "unknown action '" + keyword + "'",
                 suggestion.map(s -> "did you mean '" + s + "'?")
                         .orElse("actions: " + String.join(", ", ACTION_KEYS.stream().sorted().toList())));

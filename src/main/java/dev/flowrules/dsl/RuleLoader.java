@@ -134,7 +134,33 @@ public final class RuleLoader {
             return new LoadResult(List.of(), List.of(unreadable(shown, e)));
         }
         Path base = file.toAbsolutePath().getParent();
-        return parse(shown, bytes, base);
+        LoadResult result = parse(shown, bytes, base);
+        String testName = result.hasErrors() ? testFileNameFor(file.getFileName().toString()) : null;
+        if (testName == null) {
+            return result;
+        }
+        // A rule test under a near-miss name is read as rules and fails on every key; say what is really wrong.
+        return new LoadResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.FR030, new SourcePos(shown, 1, 1),
+                "this looks like a rule test file, but test files are named NAME.test.yaml, so it was read as rules",
+                "rename it to " + testName)));
+    }
+
+    private static final List<String> NEAR_MISS_TEST_SUFFIXES = List.of(".tests", "-test", "-tests", "_test", "_tests",
+            ".spec", "-spec");
+
+    /** For a file named like a rule test but not as one (rules.tests.yaml, rules-test.yaml), its right name. */
+    static String testFileNameFor(String name) {
+        String extension = name.endsWith(".yaml") ? ".yaml" : name.endsWith(".yml") ? ".yml" : null;
+        if (extension == null) {
+            return null;
+        }
+        String stem = name.substring(0, name.length() - extension.length());
+        for (String suffix : NEAR_MISS_TEST_SUFFIXES) {
+            if (stem.endsWith(suffix) && stem.length() > suffix.length()) {
+                return stem.substring(0, stem.length() - suffix.length()) + ".test" + extension;
+            }
+        }
+        return null;
     }
 
     /** Parses rule text; list files named in it are looked up under {@code baseDir}. */

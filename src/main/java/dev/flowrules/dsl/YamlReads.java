@@ -118,7 +118,17 @@ final class YamlReads {
             error(DiagnosticCode.FR007, pos(node), "unknown test '" + key + "' in " + what, hint);
             return;
         }
+        if ("a rule".equals(what) && allowed.contains("when") && isCondition(key)) {
+            error(DiagnosticCode.FR002, pos(node), "'" + key + "' is a condition, not a key of a rule: did you forget 'when:'?",
+                    "conditions go under 'when:'; write 'when:' on its own line here and indent '" + key + "' below it");
+            return;
+        }
         error(DiagnosticCode.FR002, pos(node), "unknown key '" + key + "' in " + what, hint);
+    }
+
+    private static boolean isCondition(String key) {
+        return Field.byKey(key).isPresent() || ConditionParser.COMBINATORS.contains(key)
+                || ConditionParser.BOT_MESSAGE.equals(key) || "attributes".equals(key);
     }
 
     void wrongType(Node node, String what, String expected, String hint) {
@@ -149,7 +159,9 @@ final class YamlReads {
             }
             return scalar.getValue();
         }
-        wrongType(node, what, "text", node instanceof SequenceNode ? "give one value, not a list" : "write a value after the ':'");
+        wrongType(node, what, "text", !(node instanceof SequenceNode) ? "write a value after the ':'"
+                : "'contains'".equals(what) ? "for any of several words write 'contains-word: [a, b]' (whole words), or 'any:'"
+                        + " with one 'contains' per text" : "give one value, not a list");
         return null;
     }
 

@@ -96,6 +96,10 @@ final class YamlSource {
                             + "); it does not look like a text file",
                     "remove the character, or save the file again as plain UTF-8 text");
         } catch (MarkedYAMLException e) {
+            Diagnostic quoting = QuotingMistakes.explain(file, text, e);
+            if (quoting != null) {
+                return new Parsed(null, quoting);
+            }
             if (String.valueOf(e.getProblem()).contains("tag is not allowed")) {
                 return problem(DiagnosticCode.FR018, SourcePos.of(file, e.getProblemMark()),
                         "a YAML tag (" + e.getProblem().replace("Global tag is not allowed: ", "") + ") is not allowed in rule files",

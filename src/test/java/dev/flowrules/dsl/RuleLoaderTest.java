@@ -86,9 +86,9 @@ class RuleLoaderTest {
                     when: {content: "unclosed}
                     then: [deny]
                 """)).singleElement().asString()
-                .startsWith("rules.yaml:6:1: error: YAML syntax: found unexpected end of stream")
+                .startsWith("rules.yaml:4:21: error: this quote is never closed") // where it opens, not the file's end
                 .contains("[FR001]")
-                .contains("hint: a quote or bracket is not closed");
+                .contains("hint: end the value with a matching double quote (\") on this line");
     }
 
     @Test
