@@ -58,16 +58,19 @@ final class Moderation {
         };
     }
 
-    static String ruleFile(int count, boolean sharedMix) {
+    /** A file may hold at most 2,000 rules (LoaderLimits); larger sets are split as an author would. */
+    static final int RULES_PER_FILE = 1_000;
+
+    static String ruleFile(int from, int to, boolean sharedMix) {
         StringBuilder yaml = new StringBuilder("version: 1\nrules:\n");
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             yaml.append("  - {id: r").append(i).append(", when: ").append(sharedMix ? shared(i)[0] : condition(i))
                     .append(", then: [{set-metadata: r").append(i).append("}]}\n");
         }
         return yaml.toString();
     }
 
-    /** Writes the rule file and its list files into a new directory; returns the directory. */
+    /** Writes the rule files and their list files into a new directory; returns the directory. */
     static Path writeRules(int count, boolean sharedMix) {
         try {
             Path dir = Files.createTempDirectory("flowrules-bench");
@@ -75,7 +78,10 @@ final class Moderation {
             for (int l = 0; l < LISTS; l++) {
                 Files.write(dir.resolve("lists/list" + l + ".txt"), listWords(l), StandardCharsets.UTF_8);
             }
-            Files.writeString(dir.resolve("rules.yaml"), ruleFile(count, sharedMix));
+            for (int from = 0, file = 0; from < count; from += RULES_PER_FILE, file++) {
+                Files.writeString(dir.resolve(String.format("rules-%02d.yaml", file)),
+                        ruleFile(from, Math.min(count, from + RULES_PER_FILE), sharedMix));
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
