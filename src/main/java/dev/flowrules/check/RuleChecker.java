@@ -58,6 +58,7 @@ public final class RuleChecker {
             found.addAll(shadowing.overwrites(i));
             regexes(rule, found);
             templates(rule, found);
+            Contradictions.check(rule, found);
         }
         return found;
     }

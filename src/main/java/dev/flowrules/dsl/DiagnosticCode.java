@@ -35,7 +35,8 @@ public enum DiagnosticCode {
     FR028("tab-indentation"),
     FR029("rule-test-failed"),
     FR030("invalid-rule-test"),
-    FR031("list-entry-loses-characters");
+    FR031("list-entry-loses-characters"),
+    FR032("conditions-never-hold-together");
 
     private final String title;
 
