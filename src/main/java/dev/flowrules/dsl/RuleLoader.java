@@ -33,18 +33,20 @@ public final class RuleLoader {
             if (Files.isDirectory(input)) {
                 Found found;
                 try {
-                    found = filesBelow(input, RuleLoader::isRuleFileName);
+                    // test files too, so that one linking outside the directory is reported, not silently skipped
+                    found = filesBelow(input, p -> isRuleFileName(p) || RuleTestParser.isTestFile(p));
                 } catch (IOException e) {
                     diagnostics.add(unreadable(shown, e));
                     continue;
                 }
                 diagnostics.addAll(found.refused());
-                if (found.files().isEmpty() && found.refused().isEmpty()) {
+                List<Path> ruleFiles = found.files().stream().filter(RuleLoader::isRuleFileName).toList();
+                if (ruleFiles.isEmpty() && found.refused().isEmpty()) {
                     diagnostics.add(Diagnostic.error(DiagnosticCode.FR019, new SourcePos(shown, 1, 1),
                             "the directory holds no rule files (*.yaml or *.yml)",
                             "point at the directory that holds your rule files, or add one"));
                 }
-                for (Path file : found.files()) {
+                for (Path file : ruleFiles) {
                     collect(loadFile(file), files, diagnostics, declared);
                 }
             } else if (!RuleTestParser.isTestFile(input)) { // examples, run by the checker, not rules

@@ -6,6 +6,7 @@ import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.DiagnosticCode;
 import dev.flowrules.dsl.LoadResult;
 import dev.flowrules.dsl.RuleFile;
+import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.dsl.RuleTestCase;
 import dev.flowrules.dsl.RuleTestParser;
 import dev.flowrules.eval.Decision;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Runs the examples of {@code *.test.yaml} files against the rules being checked, all of them together, as
@@ -46,8 +46,9 @@ public final class RuleTests {
         List<Path> found = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(RuleTestParser::isTestFile).sorted().forEach(found::add);
+                try {
+                    // links leading outside the directory are left out here and reported by the loader
+                    found.addAll(RuleLoader.filesBelow(input, RuleTestParser::isTestFile).files());
                 } catch (IOException e) {
                     // The loader reports unreadable directories; nothing more to say here.
                 }

@@ -125,6 +125,13 @@ class HostileRuleFilesTest {
         assertThat(String.join("\n", shown)).doesNotContain("hunter2").doesNotContain("AKIA").doesNotContain("DB_PASSWORD");
         // a link that stays inside the directory is read, as for list files
         assertThat(result.files()).hasSize(3);
+        // a rule test file linking outside is reported and not run
+        Files.createSymbolicLink(rules.resolve("ok.test.yaml"), Path.of("../app.env"));
+        assertThat(RuleLoader.load(rules).diagnostics()).map(Diagnostic::format)
+                .contains(RuleLoader.displayName(rules.resolve("ok.test.yaml")) + ":1:1: error: the file is a link to a place"
+                        + " outside " + RuleLoader.displayName(rules) + ", so it was not read [FR016]\n  hint: copy the file"
+                        + " into the rules directory instead of linking to it");
+        assertThat(dev.flowrules.ruletest.RuleTests.testFiles(List.of(rules))).isEmpty();
         assertThat(Files.readString(secret)).contains("hunter2");
     }
 }
