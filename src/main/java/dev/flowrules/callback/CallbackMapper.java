@@ -17,13 +17,19 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.PushNotificationC
 /**
  * Turns a decision into the ChannelFlowCallback request. CallbackId and ChannelArn always come from the event
  * (the SDK would otherwise invent a CallbackId). A deny carries only what identifies the message; an update or
- * no-change carries the message to deliver. A field whose value the service model would reject is left out
- * rather than sent, so the request is always one the service accepts.
+ * no-change carries the message to deliver.
+ *
+ * <p>What the service sent is echoed as it came: a no-change callback, and every field an update left alone,
+ * carry the event's own values, never a cut or filtered copy. Limits apply to what the rules produced, and the
+ * evaluator has already fitted those. Only a value the service model cannot carry at all (lengths counted in
+ * code points, as the model counts them) is left out, and only a hand-written event can hold one. Removing every
+ * attribute sends an explicit empty map, since a missing map would leave the attributes as they were.
  */
 public final class CallbackMapper {
     private CallbackMapper() {
     }
 
+    /** The request that carries out the decision about the event's message. */
     public static ChannelFlowCallbackRequest toRequest(ProcessorEvent event, Decision decision) {
         Message message = event.message();
         ChannelMessageCallback.Builder callback = ChannelMessageCallback.builder().messageId(message.messageId());
@@ -33,7 +39,7 @@ public final class CallbackMapper {
         boolean deny = decision.outcome() == Outcome.DENY;
         if (!deny) {
             Message result = decision.outcome() == Outcome.UPDATE ? decision.result() : message;
-            copyMessage(result, callback);
+            copyMessage(message, result, callback);
         }
         return ChannelFlowCallbackRequest.builder()
                 .callbackId(event.callbackId())
@@ -43,37 +49,34 @@ public final class CallbackMapper {
                 .build();
     }
 
-    private static void copyMessage(Message message, ChannelMessageCallback.Builder callback) {
-        String content = message.content();
-        if (content != null && !content.isEmpty() && ServiceLimits.utf8Length(content) <= ServiceLimits.CONTENT_MAX_BYTES) {
-            callback.content(content);
+    private static void copyMessage(Message original, Message message, ChannelMessageCallback.Builder callback) {
+        if (ServiceLimits.fits(message.content(), 1, Integer.MAX_VALUE)) {
+            callback.content(message.content());
         }
-        String metadata = message.metadata();
-        if (metadata != null && metadata.length() <= ServiceLimits.METADATA_MAX) {
-            callback.metadata(metadata);
+        if (ServiceLimits.fits(message.metadata(), 0, ServiceLimits.METADATA_MAX)) {
+            callback.metadata(message.metadata());
         }
-        String contentType = message.contentType();
-        if (contentType != null && contentType.length() <= ServiceLimits.CONTENT_TYPE_MAX) {
-            callback.contentType(contentType);
+        if (ServiceLimits.fits(message.contentType(), 0, ServiceLimits.CONTENT_TYPE_MAX)) {
+            callback.contentType(message.contentType());
         }
         PushNotificationConfiguration push = push(message.push());
         if (push != null) {
             callback.pushNotification(push);
         }
         Map<String, MessageAttributeValue> attributes = attributes(message.attributes());
-        if (!attributes.isEmpty()) {
-            callback.messageAttributes(attributes);
+        if (!attributes.isEmpty() || (message.attributes().isEmpty() && !original.attributes().isEmpty())) {
+            callback.messageAttributes(attributes); // a non-null empty map is sent as {}: every attribute removed
         }
     }
 
     private static PushNotificationConfiguration push(PushNotification push) {
         PushNotificationConfiguration.Builder builder = PushNotificationConfiguration.builder();
         boolean any = false;
-        if (push.title() != null && !push.title().isEmpty() && push.title().length() <= ServiceLimits.PUSH_TITLE_MAX) {
+        if (ServiceLimits.fits(push.title(), 1, ServiceLimits.PUSH_TITLE_MAX)) {
             builder.title(push.title());
             any = true;
         }
-        if (push.body() != null && !push.body().isEmpty() && push.body().length() <= ServiceLimits.PUSH_BODY_MAX) {
+        if (ServiceLimits.fits(push.body(), 1, ServiceLimits.PUSH_BODY_MAX)) {
             builder.body(push.body());
             any = true;
         }
@@ -86,23 +89,16 @@ public final class CallbackMapper {
 
     private static Map<String, MessageAttributeValue> attributes(Map<String, List<String>> attributes) {
         Map<String, MessageAttributeValue> result = new LinkedHashMap<>();
-        int budget = ServiceLimits.ATTRIBUTES_TOTAL_MAX_BYTES;
         for (var entry : attributes.entrySet()) {
-            String name = entry.getKey();
-            if (name.isEmpty() || name.length() > ServiceLimits.ATTRIBUTE_NAME_MAX) {
+            if (!ServiceLimits.fits(entry.getKey(), 1, ServiceLimits.ATTRIBUTE_NAME_MAX)) {
                 continue;
             }
             List<String> values = entry.getValue().stream()
-                    .filter(v -> !v.isEmpty() && v.length() <= ServiceLimits.ATTRIBUTE_VALUE_MAX).toList();
-            if (values.isEmpty()) {
-                continue; // an attribute with no usable value says nothing; an empty StringValues list is not sent
+                    .filter(v -> ServiceLimits.fits(v, 1, ServiceLimits.ATTRIBUTE_VALUE_MAX)).toList();
+            if (values.isEmpty() && !entry.getValue().isEmpty()) {
+                continue; // no value the model can carry: sending an empty list would say something else
             }
-            int size = ServiceLimits.attributesBytes(Map.of(name, values));
-            if (size > budget) {
-                continue;
-            }
-            budget -= size;
-            result.put(name, MessageAttributeValue.builder().stringValues(values).build());
+            result.put(entry.getKey(), MessageAttributeValue.builder().stringValues(values).build());
         }
         return result;
     }

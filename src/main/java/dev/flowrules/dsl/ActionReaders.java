@@ -184,8 +184,8 @@ final class ActionReaders {
 
     static Action setContentType(YamlReads in, Node value, SourcePos at) {
         String type = in.nonEmptyString(value, "'set-content-type'");
-        if (type != null && type.length() > ServiceLimits.CONTENT_TYPE_MAX) {
-            in.error(DiagnosticCode.FR014, in.pos(value), "the content type has " + type.length()
+        if (type != null && ServiceLimits.length(type) > ServiceLimits.CONTENT_TYPE_MAX) {
+            in.error(DiagnosticCode.FR014, in.pos(value), "the content type has " + ServiceLimits.length(type)
                             + " characters; the service allows at most " + ServiceLimits.CONTENT_TYPE_MAX,
                     "use a shorter content type, e.g. 'text/plain'");
             return null;

@@ -248,8 +248,8 @@ final class YamlReads {
     }
 
     boolean validAttributeName(Node node, String name) {
-        if (name.isEmpty() || name.length() > ServiceLimits.ATTRIBUTE_NAME_MAX) {
-            error(DiagnosticCode.FR014, pos(node), "the attribute name '" + abbreviate(name) + "' has " + name.length()
+        if (name.isEmpty() || ServiceLimits.length(name) > ServiceLimits.ATTRIBUTE_NAME_MAX) {
+            error(DiagnosticCode.FR014, pos(node), "the attribute name '" + abbreviate(name) + "' has " + ServiceLimits.length(name)
                     + " characters; the service allows 1 to " + ServiceLimits.ATTRIBUTE_NAME_MAX,
                     "use a shorter attribute name");
             return false;
@@ -258,7 +258,8 @@ final class YamlReads {
     }
 
     /**
-     * Parses a template. A literal that cannot fit ({@code limit} in UTF-16 units, or UTF-8 bytes for content)
+     * Parses a template. A literal that cannot fit ({@code limit} in characters as the service model counts them, code points;
+     * or UTF-8 bytes for content)
      * is an error now rather than a cut later.
      */
     Template template(Node node, String what, boolean groups, Pattern regex, int limit, boolean required) {
@@ -273,7 +274,7 @@ final class YamlReads {
         }
         Template parsed = template.template();
         if (parsed.isLiteral() && !groups) {
-            int size = limit == ServiceLimits.CONTENT_MAX_BYTES ? ServiceLimits.utf8Length(text) : text.length();
+            int size = limit == ServiceLimits.CONTENT_MAX_BYTES ? ServiceLimits.utf8Length(text) : ServiceLimits.length(text);
             if (size > limit) {
                 String unit = limit == ServiceLimits.CONTENT_MAX_BYTES ? " bytes" : " characters";
                 error(DiagnosticCode.FR014, pos(node), what + " has " + size + unit + "; the service allows at most " + limit,

@@ -19,9 +19,13 @@ final class FieldActions {
 
     static String setMetadata(Working work, String ruleId, CompiledAction.SetMetadata set, String matched) {
         String metadata = work.render(set.metadata(), matched, null);
-        if (metadata.length() > ServiceLimits.METADATA_MAX) {
-            work.note(NoteKind.METADATA_TOO_LONG_REFUSED, ruleId, metadata.length(), ServiceLimits.METADATA_MAX);
+        if (ServiceLimits.length(metadata) > ServiceLimits.METADATA_MAX) {
+            work.note(NoteKind.METADATA_TOO_LONG_REFUSED, ruleId, ServiceLimits.length(metadata), ServiceLimits.METADATA_MAX);
             return "metadata not set (too long)";
+        }
+        if (ServiceLimits.hasLineTerminator(metadata)) {
+            work.note(NoteKind.METADATA_LINE_BREAK_REFUSED, ruleId);
+            return "metadata not set (line break)";
         }
         work.overwrite(ruleId, "metadata", !metadata.equals(work.message().metadata()));
         work.set(work.message().withMetadata(metadata));
@@ -37,8 +41,8 @@ final class FieldActions {
                 String value = work.render(template, matched, null);
                 if (value.isEmpty()) {
                     work.note(NoteKind.ATTRIBUTE_VALUE_EMPTY, ruleId, name);
-                } else if (value.length() > ServiceLimits.ATTRIBUTE_VALUE_MAX) {
-                    work.note(NoteKind.ATTRIBUTE_VALUE_TOO_LONG_REFUSED, ruleId, value.length(), name,
+                } else if (ServiceLimits.length(value) > ServiceLimits.ATTRIBUTE_VALUE_MAX) {
+                    work.note(NoteKind.ATTRIBUTE_VALUE_TOO_LONG_REFUSED, ruleId, ServiceLimits.length(value), name,
                             ServiceLimits.ATTRIBUTE_VALUE_MAX);
                 } else {
                     values.add(value);
@@ -76,7 +80,7 @@ final class FieldActions {
         List<String> parts = new ArrayList<>();
         if (push.title() != null) {
             String title = fittedPushText(work, ruleId, "title",
-                    work.render(push.title(), matched, null), ServiceLimits.PUSH_TITLE_MAX);
+                    singleLine(work, ruleId, work.render(push.title(), matched, null)), ServiceLimits.PUSH_TITLE_MAX);
             if (title != null) {
                 work.overwrite(ruleId, "push.title", !title.equals(current.title()));
                 current = current.withTitle(title);
@@ -105,6 +109,15 @@ final class FieldActions {
         work.overwrite(ruleId, "content-type", !type.contentType().equals(work.message().contentType()));
         work.set(work.message().withContentType(type.contentType()));
         return "content type set to " + type.contentType();
+    }
+
+    /** The title's pattern is {@code .*}: line breaks become spaces, so a title from a template still fits. */
+    private static String singleLine(Working work, String ruleId, String title) {
+        if (!ServiceLimits.hasLineTerminator(title)) {
+            return title;
+        }
+        work.note(NoteKind.PUSH_TITLE_LINE_BREAKS_REPLACED, ruleId);
+        return ServiceLimits.lineTerminatorsToSpaces(title);
     }
 
     private static String fittedPushText(Working work, String ruleId, String part, String text, int max) {

@@ -41,6 +41,9 @@ public enum NoteKind {
     /** Metadata over its limit is refused, never cut. */
     METADATA_TOO_LONG_REFUSED("rule {rule}: metadata of {length} characters refused (limit {limit}); metadata left as it was",
             "length", "limit"),
+    /** Metadata with a line break is refused: the model's pattern for it, {@code .*}, allows none. */
+    METADATA_LINE_BREAK_REFUSED("rule {rule}: metadata with a line break refused (the service's pattern for metadata"
+            + " allows none); metadata left as it was"),
     /** An attribute value rendered empty and was left out. */
     ATTRIBUTE_VALUE_EMPTY("rule {rule}: an empty value for attribute {attribute} was left out", "attribute"),
     /** An attribute value over its limit is refused, never cut. */
@@ -53,6 +56,9 @@ public enum NoteKind {
             + " (limit {limit}); they were not set", "attributes", "size", "limit"),
     /** A push title or body rendered empty. */
     PUSH_EMPTY_REFUSED("rule {rule}: the push {part} would be empty, which the service refuses; left as it was", "part"),
+    /** Line breaks in a push title became spaces: the model's pattern for it, {@code .*}, allows none. */
+    PUSH_TITLE_LINE_BREAKS_REPLACED("rule {rule}: line breaks in the push title became spaces (the service's pattern"
+            + " for the title allows none)"),
     /** A push title or body was cut to its limit. */
     PUSH_CUT("rule {rule}: the push {part} was cut to {limit} characters", "part", "limit");
 

@@ -33,14 +33,12 @@ final class TextLimits {
         return text.substring(0, end) + ELLIPSIS;
     }
 
+    /** Cuts to at most {@code maxChars} characters counted as the service model counts them (code points). */
     static String cutToChars(String text, int maxChars) {
-        if (text.length() <= maxChars) {
+        if (ServiceLimits.length(text) <= maxChars) {
             return text;
         }
-        int end = maxChars - ELLIPSIS.length();
-        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
+        int end = text.offsetByCodePoints(0, maxChars - ServiceLimits.length(ELLIPSIS));
         return text.substring(0, end) + ELLIPSIS;
     }
 }

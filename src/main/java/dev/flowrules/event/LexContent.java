@@ -1,19 +1,22 @@
 package dev.flowrules.event;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 /**
  * The content of an Amazon Lex V2 bot's answer (AppInstanceBot): {@code application/amz-chime-lex-msgs} holds
  * {@code {"Messages": [...]}}, {@code application/amz-chime-lex-error} holds {@code {"Code": ..., "Message": ...}}.
  * Documents are read into plain maps and lists so that a rewrite changes only the texts it targets and writes
- * every other field back as it came, unknown fields included.
+ * every other field back as it came, unknown fields included. Reading is strict (see {@link JsonTree}): a content
+ * with text after the document or a key twice is not a bot document.
  */
 public final class LexContent {
     public static final String MESSAGES_TYPE = "application/amz-chime-lex-msgs";
@@ -24,7 +27,7 @@ public final class LexContent {
     public static final String CUSTOM_PAYLOAD = "CustomPayload";
     public static final String IMAGE_RESPONSE_CARD = "ImageResponseCard";
 
-    private static final JsonNodeParser PARSER = JsonNodeParser.create();
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private LexContent() {
     }
@@ -59,10 +62,9 @@ public final class LexContent {
         }
         Object tree;
         try {
-            JsonNode node = PARSER.parse(content.getBytes(StandardCharsets.UTF_8));
-            tree = toTree(node, 0);
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Invalid("the content is not valid JSON");
+            tree = toTree(JsonTree.read(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonTree.SyntaxError e) {
+            return new Invalid("the content is not valid JSON (" + e.getMessage() + ")");
         }
         if (!(tree instanceof Map<?, ?> rootMap)) {
             return new Invalid("the content is not a JSON object");
@@ -185,31 +187,40 @@ public final class LexContent {
     public static String write(Document document) {
         Map<String, Object> root = new LinkedHashMap<>(document.root());
         root.put("Messages", new ArrayList<>(document.messages()));
-        JsonWriter writer = JsonWriter.create();
-        writeValue(writer, root);
-        return new String(writer.getBytes(), StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            writeValue(generator, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
-    private static void writeValue(JsonWriter writer, Object value) {
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
         if (value == null) {
-            writer.writeNull();
+            generator.writeNull();
         } else if (value instanceof String text) {
-            writer.writeValue(wellFormed(text));
+            generator.writeString(wellFormed(text));
         } else if (value instanceof Boolean flag) {
-            writer.writeValue(flag);
+            generator.writeBoolean(flag);
         } else if (value instanceof Number number) {
-            writer.writeNumber(number.text());
+            generator.writeNumber(number.text());
         } else if (value instanceof List<?> list) {
-            writer.writeStartArray();
-            list.forEach(item -> writeValue(writer, item));
-            writer.writeEndArray();
+            generator.writeStartArray();
+            for (Object item : list) {
+                writeValue(generator, item);
+            }
+            generator.writeEndArray();
         } else if (value instanceof Map<?, ?> map) {
-            writer.writeStartObject();
-            map.forEach((key, item) -> {
-                writer.writeFieldName(wellFormed(String.valueOf(key)));
-                writeValue(writer, item);
-            });
-            writer.writeEndObject();
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName(wellFormed(String.valueOf(entry.getKey())));
+                writeValue(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else {
+            // Documents hold only what toTree and the plainTextMessage builder put in them.
+            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
     }
 
@@ -234,30 +245,28 @@ public final class LexContent {
 
     // ---- tree conversion ----
 
-    private static Object toTree(JsonNode node, int depth) {
-        if (depth > 64) {
-            throw new IllegalArgumentException("nested too deeply");
-        }
-        if (node.isObject()) {
+    /** Fresh, changeable maps and lists, so that a rewrite edits its own copy. */
+    private static Object toTree(JsonTree.Value node) {
+        if (node instanceof JsonTree.Obj object) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.asObject().forEach((key, value) -> map.put(key, toTree(value, depth + 1)));
+            object.members().forEach((key, member) -> map.put(key, toTree(member.value())));
             return map;
         }
-        if (node.isArray()) {
+        if (node instanceof JsonTree.Arr array) {
             List<Object> list = new ArrayList<>();
-            node.asArray().forEach(item -> list.add(toTree(item, depth + 1)));
+            array.items().forEach(item -> list.add(toTree(item)));
             return list;
         }
-        if (node.isString()) {
-            return node.asString();
+        if (node instanceof JsonTree.Str text) {
+            return text.text();
         }
-        if (node.isNumber()) {
-            return new Number(node.asNumber());
+        if (node instanceof JsonTree.Num number) {
+            return new Number(number.text());
         }
-        if (node.isBoolean()) {
-            return node.asBoolean();
+        if (node instanceof JsonTree.Bool flag) {
+            return flag.value();
         }
-        return null;
+        return null; // JsonTree.Null: the sealed interface has no other kind
     }
 
     private static String scalar(Object value) {

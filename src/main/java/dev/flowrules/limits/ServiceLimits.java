@@ -2,12 +2,16 @@ package dev.flowrules.limits;
 
 /**
  * The ChannelFlowCallback limits the engine must respect (service model chime-sdk-messaging 2021-05-15 and the
- * developer guide's quotas). Lengths are counted in UTF-16 units, never fewer than the characters the service
- * counts, so a value within these limits is within the service's.
+ * developer guide's quotas). The model's length constraints are Smithy {@code length} traits, which count a
+ * string's Unicode scalar values (code points, see {@link #length}); the 4 KB content quota is counted in UTF-8
+ * bytes, the strictest reading of "4KB". Only values the rules produce are held to these limits: values the
+ * service sent in the event are echoed as they came.
  */
 public final class ServiceLimits {
     /** STANDARD messages carry up to 4 KB of content (developer guide, message types). */
     public static final int CONTENT_MAX_BYTES = 4096;
+    /** The model's maximum length of a channel message's Content (ChannelMessage shape), in characters. */
+    public static final int CHANNEL_MESSAGE_CONTENT_MAX = 4096;
     public static final int METADATA_MAX = 1024;
     public static final int PUSH_TITLE_MAX = 50;
     public static final int PUSH_BODY_MAX = 150;
@@ -24,6 +28,55 @@ public final class ServiceLimits {
     public static final int CHANNEL_ARN_MAX = 1600;
 
     private ServiceLimits() {
+    }
+
+    /**
+     * A string's length as the service model counts it: Smithy's {@code length} trait counts Unicode scalar values,
+     * so a character outside the Basic Multilingual Plane (an emoji) counts once, not as two UTF-16 units.
+     */
+    public static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** Whether a value is present and within the model's length constraint, counted as {@link #length} does. */
+    public static boolean fits(String value, int min, int max) {
+        if (value == null) {
+            return false;
+        }
+        int length = length(value);
+        return length >= min && length <= max;
+    }
+
+    /**
+     * Whether the text holds a line terminator. The model's pattern for Metadata and the push title is
+     * {@code .*}, and '.' matches no line terminator (\n, \r, U+0085, U+2028, U+2029); Smithy patterns are not
+     * anchored, so the service may accept them, but how it checks is not documented, so the engine never
+     * produces one there.
+     */
+    public static boolean hasLineTerminator(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isLineTerminator(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text with every line terminator replaced by a space (a CR LF pair by one space). */
+    public static String lineTerminatorsToSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue; // the '\n' that follows becomes the space
+            }
+            out.append(isLineTerminator(c) ? ' ' : c);
+        }
+        return out.toString();
+    }
+
+    static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     public static int utf8Length(CharSequence text) {
@@ -95,15 +148,9 @@ public final class ServiceLimits {
             at = colon + 1;
         }
         String resource = value.substring(at);
-        if (resource.isEmpty() || resource.charAt(0) == '/' || resource.length() > 1024) {
+        if (resource.isEmpty() || resource.charAt(0) == '/' || length(resource) > 1024) {
             return false;
         }
-        for (int i = 0; i < resource.length(); i++) {
-            char c = resource.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                return false; // '.' in the model's pattern matches no line terminator
-            }
-        }
-        return true;
+        return !hasLineTerminator(resource); // '.' in the model's pattern matches no line terminator
     }
 }

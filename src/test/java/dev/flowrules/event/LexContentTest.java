@@ -36,7 +36,7 @@ class LexContentTest {
     @Test
     void contentThatIsNotALexDocumentSaysWhy() {
         assertThat(LexContent.parse(LexContent.MESSAGES_TYPE, "not json"))
-                .isEqualTo(new LexContent.Invalid("the content is not valid JSON"));
+                .isEqualTo(new LexContent.Invalid("the content is not valid JSON (a character stands where JSON allows none)"));
         assertThat(LexContent.parse(LexContent.MESSAGES_TYPE, "[1]"))
                 .isEqualTo(new LexContent.Invalid("the content is not a JSON object"));
         assertThat(LexContent.parse(LexContent.MESSAGES_TYPE, "{\"Messages\":{}}"))
@@ -48,6 +48,19 @@ class LexContentTest {
         String deep = "[".repeat(500) + "]".repeat(500);
         assertThat(LexContent.parse(LexContent.MESSAGES_TYPE, "{\"Messages\":" + deep + "}"))
                 .isInstanceOf(LexContent.Invalid.class);
+    }
+
+    @Test
+    void trailingTextAndDuplicateKeysMakeItNoBotDocument() {
+        assertThat(LexContent.parse(LexContent.MESSAGES_TYPE, ANSWER + " {\"Messages\":[]}")).isEqualTo(new LexContent.Invalid(
+                "the content is not valid JSON (there is more text after the end of the JSON value)"));
+        assertThat(LexContent.parse(LexContent.MESSAGES_TYPE, "{\"Messages\":[],\"Messages\":[{\"ContentType\":\"PlainText\"}]}"))
+                .isEqualTo(new LexContent.Invalid("the content is not valid JSON (a key appears twice in the same object)"));
+        assertThat(LexContent.parse(LexContent.ERROR_TYPE, "{\"Code\":\"a\",\"Code\":\"b\"}"))
+                .isEqualTo(new LexContent.Invalid("the content is not valid JSON (a key appears twice in the same object)"));
+        assertThat(LexContent.parse(LexContent.MESSAGES_TYPE, "{\"Messages\":[],}"))
+                .isEqualTo(new LexContent.Invalid("the content is not valid JSON (there is a comma after the last entry,"
+                        + " which JSON does not allow)"));
     }
 
     @Test

@@ -26,7 +26,8 @@ class EngineFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void anyEventBytes(byte[] bytes) {
         try {
-            check(ENGINE.process(bytes).request());
+            Engine.Processed processed = ENGINE.process(bytes);
+            check(processed.event(), processed.request());
         } catch (InvalidEventException expected) {
             // an event without its ids, or not JSON: refused with a message, which is the contract
         }
@@ -52,11 +53,11 @@ class EngineFuzzTest {
                 attributes);
         ProcessorEvent event = new ProcessorEvent("CHANNEL_MESSAGE_EVENT", "0123456789abcdef0123456789abcdef", message);
         Decision decision = ENGINE.evaluate(event);
-        check(CallbackMapper.toRequest(event, decision));
+        check(event, CallbackMapper.toRequest(event, decision));
     }
 
-    private static void check(software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest request) {
-        List<String> violations = RequestLimits.violations(request);
+    private static void check(ProcessorEvent event, software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest request) {
+        List<String> violations = RequestLimits.violations(event, request);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("request breaks the service's limits: " + violations);
         }

@@ -169,8 +169,8 @@ class LexRulesTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.UPDATE);
         assertThat(decision.result().content()).isEqualTo("{\"Messages\": ******");
         assertThat(decision.explain()).contains(
-                "note: the content type says application/amz-chime-lex-msgs but the content is not valid JSON: "
-                        + "the content is matched as plain text and the bot.* fields are absent");
+                "note: the content type says application/amz-chime-lex-msgs but the content is not valid JSON"
+                        + " (a character stands where JSON allows none): the content is matched as plain text and the bot.* fields are absent");
     }
 
     @Test

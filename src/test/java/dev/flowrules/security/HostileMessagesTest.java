@@ -61,7 +61,7 @@ public class HostileMessagesTest {
                 Decision decision = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Evaluator.evaluate(rules, message), context);
                 assertThat(decision.outcome()).as(context).isNotNull();
                 assertThat(decision.notes()).as(context).noneMatch(n -> n.kind() == dev.flowrules.eval.NoteKind.RULE_FAILED || n.kind() == dev.flowrules.eval.NoteKind.ACTION_FAILED);
-                assertThat(RequestLimits.violations(CallbackMapper.toRequest(event, decision))).as(context).isEmpty();
+                assertThat(RequestLimits.violations(event, CallbackMapper.toRequest(event, decision))).as(context).isEmpty();
                 evaluations++;
             }
         }
@@ -77,7 +77,7 @@ public class HostileMessagesTest {
                 "STANDARD", "PERSISTENT", new PushNotification(big, big, "DEFAULT"), Map.of("priority", List.of(big), "kind", List.of("call")));
         ProcessorEvent event = new ProcessorEvent("CHANNEL_MESSAGE_EVENT", "0123456789abcdef0123456789abcdef", message);
         Decision decision = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> engine.evaluate(event));
-        assertThat(RequestLimits.violations(CallbackMapper.toRequest(event, decision))).isEmpty();
+        assertThat(RequestLimits.violations(event, CallbackMapper.toRequest(event, decision))).isEmpty();
     }
 
     @Test
@@ -97,13 +97,13 @@ public class HostileMessagesTest {
             try {
                 Engine.Processed processed = assertTimeoutPreemptively(Duration.ofSeconds(10),
                         () -> engine.process(json.getBytes(StandardCharsets.UTF_8)));
-                assertThat(RequestLimits.violations(processed.request())).isEmpty();
+                assertThat(RequestLimits.violations(processed.event(), processed.request())).isEmpty();
             } catch (InvalidEventException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
             }
         }
         assertThatThrownBy(() -> EventParser.parse("{\"a\":\"" + "x".repeat(2 << 20) + "\"}"))
-                .isInstanceOf(InvalidEventException.class).hasMessageContaining("more than the 1048576 bytes");
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("more than the 262144 bytes");
     }
 
     // ---- generators ----
