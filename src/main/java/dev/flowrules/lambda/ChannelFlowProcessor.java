@@ -104,8 +104,10 @@ public final class ChannelFlowProcessor {
         try {
             event = EventParser.parse(eventJson);
         } catch (InvalidEventException e) {
-            // No usable CallbackId/ChannelArn/MessageId: no callback can be sent, whatever the policy.
+            // No usable CallbackId/ChannelArn/MessageId: no callback can be sent, whatever the policy. The
+            // CallbackId, when it was read, lets an operator find the message that stays pending.
             emit(LogLevel.ERROR, line(LogLevel.ERROR, Status.DROPPED, invocation, cold)
+                    .put("callbackId", e.callbackId())
                     .put("error", "InvalidEvent").put("message", e.getMessage())
                     .put("hint", "the event was not answered and cannot be: no callback can name the message"));
             metrics(Status.DROPPED, null, 0, 0, List.of());

@@ -258,6 +258,19 @@ class ChannelFlowProcessorTest extends WithFakeChime {
     }
 
     @Test
+    void aDroppedEventsLineNamesItsCallbackIdWithoutQuotingTheEvent() {
+        String callbackId = "cb-0123456789abcdef0123456789abcdef";
+        // No MessageId: found after the CallbackId was read, so the line can name it.
+        String event = "{\"CallbackId\": \"" + callbackId + "\", \"ChannelMessage\": {\"Content\": \"secret words\"}}";
+        ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN)
+                .process(event.getBytes(StandardCharsets.UTF_8), 10_000);
+        assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DROPPED);
+        assertThat(chime.requests).isEmpty();
+        assertThat(field("callbackId")).isEqualTo(callbackId);
+        assertThat(log.get(0)).doesNotContain("secret words");
+    }
+
+    @Test
     void anEventThatIsNotAMessageEventGetsNoCallback() throws IOException {
         byte[] other = new String(event("moderation-banned-word"), StandardCharsets.UTF_8)
                 .replace("CHANNEL_MESSAGE_EVENT", "CHANNEL_MEMBERSHIP_EVENT").getBytes(StandardCharsets.UTF_8);
