@@ -11,6 +11,7 @@ import dev.flowrules.dsl.RuleTestCase;
 import dev.flowrules.dsl.RuleTestParser;
 import dev.flowrules.eval.Decision;
 import dev.flowrules.eval.Evaluator;
+import dev.flowrules.eval.RuleMatch;
 import dev.flowrules.event.Message;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,11 +76,13 @@ public final class RuleTests {
             diagnostics.addAll(parsed.diagnostics());
             failed += (int) parsed.diagnostics().stream().filter(Diagnostic::isError).count();
             for (RuleTestCase testCase : parsed.cases()) {
-                List<String> differences = compare(testCase.expect(), Evaluator.evaluate(rules, testCase.message()));
+                Decision decision = Evaluator.evaluate(rules, testCase.message());
+                List<String> differences = compare(testCase.expect(), decision);
                 if (differences.isEmpty()) {
                     passed++;
                 } else {
                     failed++;
+                    differences.addAll(whatRulesDid(decision));
                     diagnostics.add(Diagnostic.error(DiagnosticCode.FR029, testCase.pos(),
                             "rule test '" + testCase.name() + "' failed",
                             String.join("\n        ", differences)));
@@ -114,6 +117,20 @@ public final class RuleTests {
             }
         }
         return differences;
+    }
+
+    /** Beside expected and actual, each matched rule and what it changed: where to look to fix the test or the rule. */
+    static List<String> whatRulesDid(Decision decision) {
+        if (decision.matches().isEmpty()) {
+            return List.of("no rule matched");
+        }
+        List<String> lines = new ArrayList<>();
+        for (RuleMatch match : decision.matches()) {
+            List<String> changes = match.effects().stream().filter(Objects::nonNull).toList();
+            lines.add("rule " + match.ruleId() + " (" + match.pos().file() + ":" + match.pos().line() + ") matched"
+                    + (changes.isEmpty() ? ", changed nothing" : ": " + String.join("; ", changes)));
+        }
+        return lines;
     }
 
     private static void check(List<String> differences, String what, String expected, String actual) {

@@ -161,7 +161,8 @@ class RuleCheckerTest {
                 :5:5: error: rule test 'fails' failed [FR029]
                   hint: outcome: expected "DENY", actual "UPDATE"
                         expected rules [nope], matched [greet]
-                        metadata: expected "other", actual "greeted\"""");
+                        metadata: expected "other", actual "greeted"
+                        rule greet (rules.yaml:3) matched: metadata set to "greeted\"""");
     }
 
     @Test

@@ -87,7 +87,7 @@ class QuickStartTest {
     @Test
     void aFailingTestIsShownWithItsPlaceAndExitCodeOne() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        assertThat(readme).contains("a failing test with what\n   was expected and what happened; the exit code is then 1");
+        assertThat(readme).contains("a failing test with what\n   was expected, what happened and which rules did it; the exit code is then 1");
         List<String> yamlBlocks = blocks(readme, "yaml");
         Files.createDirectories(dir.resolve("my-rules"));
         Files.writeString(dir.resolve("my-rules/chat.yaml"), yamlBlocks.get(0));
@@ -97,6 +97,7 @@ class QuickStartTest {
         assertThat(run.out().replace(dir + "/", "")).isEqualTo("""
                 my-rules/chat.test.yaml:6:5: error: rule test 'ordinary messages pass unchanged' failed [FR029]
                   hint: outcome: expected "DENY", actual "NO_CHANGE"
+                        no rule matched
                 rule tests: 2 ran, 1 passed, 1 failed
                 1 error, 0 warnings in 1 file
                 """);
