@@ -95,10 +95,10 @@ class QuickStartTest {
         ExamplesEndToEndTest.Run run = cli("validate", dir.resolve("my-rules").toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out().replace(dir + "/", "")).isEqualTo("""
-                my-rules/chat.test.yaml:6:5: error: rule test 'ordinary messages pass unchanged' failed [FR029]
+                my-rules/chat.test.yaml:10:5: error: rule test 'ordinary messages pass unchanged' failed [FR029]
                   hint: outcome: expected "DENY", actual "NO_CHANGE"
                         no rule matched
-                rule tests: 2 ran, 1 passed, 1 failed
+                rule tests: 3 ran, 2 passed, 1 failed
                 1 error, 0 warnings in 1 file
                 """);
     }
