@@ -43,7 +43,7 @@ public final class MessageView {
     public boolean exists(FieldRef ref) {
         String attribute = attributeName(ref);
         if (attribute != null) {
-            return message.attributes().containsKey(attribute);
+            return attributeApplies(ref) && message.attributes().containsKey(attribute);
         }
         if (ref.field().isBotContent() || ref.field() == Field.LINKS_HOST) {
             return !values(ref).isEmpty();
@@ -55,7 +55,7 @@ public final class MessageView {
     public List<String> values(FieldRef ref) {
         String attribute = attributeName(ref);
         if (attribute != null) {
-            List<String> values = message.attributes().get(attribute);
+            List<String> values = attributeApplies(ref) ? message.attributes().get(attribute) : null;
             return values == null ? List.of() : values;
         }
         Field field = ref.field();
@@ -133,6 +133,19 @@ public final class MessageView {
             return List.of(String.valueOf(document.messages().size()));
         }
         return List.of();
+    }
+
+    /**
+     * The {@code bot.*} names of the {@code CHIME.LEX...} attributes describe a bot answer: any sender can attach
+     * such attributes to a person's message, so they count only on a valid bot answer (a Lex content type whose
+     * content reads as one). {@code attributes: {CHIME.LEX...: ...}} still reads them on any message.
+     */
+    private boolean attributeApplies(FieldRef ref) {
+        if (ref.field() == Field.ATTRIBUTE) {
+            return true;
+        }
+        LexContent.Parsed parsed = lex();
+        return parsed instanceof LexContent.Document || parsed instanceof LexContent.Error;
     }
 
     private static String attributeName(FieldRef ref) {

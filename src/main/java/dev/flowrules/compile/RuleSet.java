@@ -137,7 +137,7 @@ public final class RuleSet {
 
         @Override
         public Matcher visitFieldTests(Condition.FieldTests tests) {
-            readsBotAnswers |= tests.field().field().isBotContent();
+            readsBotAnswers |= tests.field().field().isBotContent() || tests.field().field().attributeAlias() != null;
             Tests compiled = tests(tests.tests());
             return new Matcher.FieldTests(tests.field(), compiled.mustExist(), compiled.values(), tests.allValues());
         }
