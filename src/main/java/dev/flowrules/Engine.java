@@ -5,6 +5,7 @@ import dev.flowrules.compile.RuleSet;
 import dev.flowrules.dsl.LoadResult;
 import dev.flowrules.dsl.RuleIds;
 import dev.flowrules.dsl.RuleLoadException;
+import dev.flowrules.dsl.RuleFile;
 import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.eval.Decision;
 import dev.flowrules.eval.Evaluator;
@@ -52,12 +53,25 @@ public final class Engine {
         return new Engine(RuleSet.compile(result.files()));
     }
 
-    /** An engine over rules compiled by the caller, e.g. from rule text held in memory. */
-    public static Engine of(RuleSet rules) {
-        return new Engine(rules);
+    /**
+     * An engine over rule files already loaded by {@link RuleLoader#load(List)}, e.g. from a temporary copy. The
+     * caller has refused a {@link LoadResult} with errors: the files are compiled as they are.
+     */
+    public static Engine of(List<RuleFile> files) {
+        return new Engine(RuleSet.compile(files));
     }
 
-    /** The compiled rules this engine evaluates. */
+    /** How many rules this engine evaluates, e.g. for a log line at start-up. */
+    public int ruleCount() {
+        return rules.rules().size();
+    }
+
+    /**
+     * The compiled rules, for the engine's own tools and tests that evaluate without building a request. Not
+     * part of the supported API: the type is internal (its package is not exported by the module).
+     *
+     * @return the immutable compiled program
+     */
     public RuleSet rules() {
         return rules;
     }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keywords: the closest known word within a small edit distance. */
-public final class Suggest {
+final class Suggest {
     private Suggest() {
     }
 

@@ -89,7 +89,7 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
         String namespace = env.getOrDefault("FLOWRULES_METRICS_NAMESPACE", "FlowRules");
         if (level.shows(LogLevel.INFO)) {
             log.accept(new JsonLine().put("level", "INFO").put("status", "READY").put("rulesHash", rulesHash)
-                    .put("rules", engine.rules().rules().size()).put("failurePolicy", policy.label())
+                    .put("rules", engine.ruleCount()).put("failurePolicy", policy.label())
                     .put("logLevel", level.name()).put("metrics", metrics.equals("on")).end());
         }
         return ChannelFlowProcessor.builder().engine(engine).client(client).failurePolicy(policy).log(log)

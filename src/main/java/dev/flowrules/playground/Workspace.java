@@ -2,7 +2,6 @@ package dev.flowrules.playground;
 
 import dev.flowrules.Engine;
 import dev.flowrules.check.RuleChecker;
-import dev.flowrules.compile.RuleSet;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.DiagnosticCode;
 import dev.flowrules.dsl.LoadResult;
@@ -168,7 +167,7 @@ public final class Workspace {
 
     /** An engine for the given texts, or null when they do not load (the check says why). */
     public Engine engine(Check check) {
-        return check.loads() ? Engine.of(RuleSet.compile(check.files())) : null;
+        return check.loads() ? Engine.of(check.files()) : null;
     }
 
     /**
