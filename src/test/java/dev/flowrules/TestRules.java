@@ -4,6 +4,7 @@ import dev.flowrules.check.RuleChecker;
 import dev.flowrules.compile.RuleSet;
 import dev.flowrules.dsl.LoadResult;
 import dev.flowrules.dsl.RuleLoadException;
+import dev.flowrules.dsl.RuleFile;
 import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.event.Message;
 import dev.flowrules.event.PushNotification;
@@ -22,6 +23,15 @@ public final class TestRules {
 
     /** Compiles rules written as the body of a 'rules:' list (version line added). */
     public static RuleSet compile(String rulesYaml) {
+        return RuleSet.compile(files(rulesYaml));
+    }
+
+    /** An engine over rules written as the body of a 'rules:' list. */
+    public static Engine engine(String rulesYaml) {
+        return Engine.of(files(rulesYaml));
+    }
+
+    private static List<RuleFile> files(String rulesYaml) {
         String text = "version: 1\nrules:\n" + rulesYaml.stripIndent();
         LoadResult result = RuleLoader.parse("test.yaml", text.getBytes(StandardCharsets.UTF_8), null);
         var all = new java.util.ArrayList<>(result.diagnostics());
@@ -29,7 +39,7 @@ public final class TestRules {
         if (all.stream().anyMatch(d -> d.isError())) {
             throw new RuleLoadException(all);
         }
-        return RuleSet.compile(result.files());
+        return result.files();
     }
 
     public static Message message(String content) {

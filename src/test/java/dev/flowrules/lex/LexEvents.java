@@ -1,6 +1,6 @@
 package dev.flowrules.lex;
 
-import static dev.flowrules.TestRules.compile;
+import dev.flowrules.TestRules;
 
 import dev.flowrules.Engine;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class LexEvents {
     }
 
     static Engine engine(String rulesYaml) {
-        return Engine.of(compile(rulesYaml));
+        return TestRules.engine(rulesYaml);
     }
 
     /** An event whose message has this content type, content and attributes (single values). */
