@@ -11,10 +11,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
@@ -25,8 +23,11 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Turns the bytes of a rule file into a YAML node tree with positions, or into one diagnostic. Nothing is ever
@@ -75,12 +76,15 @@ final class YamlSource {
         options.setCodePointLimit(LoaderLimits.MAX_FILE_BYTES);
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(true); // duplicates are reported by the loader, with both positions
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
-                options);
+        // A Composer alone, not a Yaml: the constructor and representer a Yaml sets up are never used here and
+        // would cost a fresh JVM a few hundred classes (java.util.logging and java.sql among them).
         Node root;
         try {
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                    new Resolver(), options);
             List<Node> documents = new ArrayList<>();
-            for (Node document : yaml.composeAll(new StringReader(text))) {
+            while (composer.checkNode()) {
+                Node document = composer.getNode();
                 documents.add(document);
                 if (documents.size() > 1) {
                     return problem(DiagnosticCode.FR001, SourcePos.of(file, document.getStartMark()),
@@ -109,7 +113,7 @@ final class YamlSource {
         } catch (IllegalArgumentException e) {
             // snakeyaml's Tag refuses some tags the scanner accepted (!<tag:x%20> decodes to a trailing space),
             // with no position: find the tag among the parser's events to point at it.
-            return problem(DiagnosticCode.FR018, unusableTagPosition(file, yaml, text),
+            return problem(DiagnosticCode.FR018, unusableTagPosition(file, options, text),
                     "YAML tags are not allowed in rule files, and this one cannot even be read (" + e.getMessage() + ")",
                     FOREIGN_TAG_HINT);
         } catch (YAMLException e) {
@@ -159,17 +163,19 @@ final class YamlSource {
     /**
      * Walks the composed graph once: a tag other than the plain types is refused, and so is an alias inside the
      * collection it names ({@code &w {any: [*w]}}), which snakeyaml composes into a cycle that everything after
-     * it would follow forever. {@code done} holds nodes already checked (aliases share nodes), {@code path} the
-     * collections being walked.
+     * it would follow forever. Only an anchored node can be reached twice (an alias is its anchor's very node),
+     * so only anchored nodes are remembered: {@code done} holds those already checked, {@code path} those being
+     * walked; a 10,000-rule file then costs no map entry per node.
      */
     private static Diagnostic checkNodes(String file, Node node, Map<Node, Boolean> done, Map<Node, Boolean> path) {
-        if (path.containsKey(node)) {
-            String anchor = node.getAnchor() == null ? "" : " '*" + node.getAnchor() + "'";
+        boolean anchored = node.getAnchor() != null;
+        if (anchored && path.containsKey(node)) {
+            String anchor = " '*" + node.getAnchor() + "'";
             return Diagnostic.error(DiagnosticCode.FR001, SourcePos.of(file, node.getStartMark()),
                     "the alias" + anchor + " is used inside the very collection it names, so it would repeat without end",
                     "an alias can only repeat something written before it and outside it; write the part out instead");
         }
-        if (done.containsKey(node)) {
+        if (anchored && done.containsKey(node)) {
             return null;
         }
         if (!PLAIN_TAGS.contains(node.getTag())) {
@@ -177,31 +183,41 @@ final class YamlSource {
                     "the YAML tag '" + node.getTag().getValue() + "' is not allowed in rule files",
                     FOREIGN_TAG_HINT);
         }
-        path.put(node, Boolean.TRUE);
-        List<Node> children = new ArrayList<>();
+        if (anchored) {
+            path.put(node, Boolean.TRUE);
+        }
+        Diagnostic found = null;
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                children.add(tuple.getKeyNode());
-                children.add(tuple.getValueNode());
+                found = checkNodes(file, tuple.getKeyNode(), done, path);
+                if (found == null) {
+                    found = checkNodes(file, tuple.getValueNode(), done, path);
+                }
+                if (found != null) {
+                    return found;
+                }
             }
         } else if (node instanceof SequenceNode sequence) {
-            children.addAll(sequence.getValue());
-        }
-        for (Node child : children) {
-            Diagnostic found = checkNodes(file, child, done, path);
-            if (found != null) {
-                return found;
+            for (Node child : sequence.getValue()) {
+                found = checkNodes(file, child, done, path);
+                if (found != null) {
+                    return found;
+                }
             }
         }
-        path.remove(node);
-        done.put(node, Boolean.TRUE);
+        if (anchored) {
+            path.remove(node);
+            done.put(node, Boolean.TRUE);
+        }
         return null;
     }
 
     /** The first tag snakeyaml cannot make a Tag of; 1:1 when there is none (not expected: the composer found one). */
-    private static SourcePos unusableTagPosition(String file, Yaml yaml, String text) {
+    private static SourcePos unusableTagPosition(String file, LoaderOptions options, String text) {
         try {
-            for (Event event : yaml.parse(new StringReader(text))) {
+            Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+            while (parser.peekEvent() != null) {
+                Event event = parser.getEvent();
                 String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
                         : event instanceof CollectionStartEvent start ? start.getTag() : null;
                 if (tag != null) {
