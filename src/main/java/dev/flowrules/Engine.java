@@ -32,7 +32,13 @@ public final class Engine {
         this.rules = rules;
     }
 
-    /** Loads rule files or directories; throws {@link RuleLoadException} listing every error. */
+    /**
+     * {@link #fromRules(List)} for inputs written out; the usual call at a Lambda's init.
+     *
+     * @param inputs rule files and directories
+     * @return a ready engine
+     * @throws RuleLoadException listing every error, each as {@code file:line:column: error: ...}
+     */
     public static Engine fromRules(Path... inputs) {
         return fromRules(List.of(inputs));
     }
@@ -40,8 +46,10 @@ public final class Engine {
     /**
      * Loads rule files and directories (every {@code .yaml} below a directory, rule tests left out), refuses
      * them on any error or duplicate rule id and compiles them. Warnings are not computed here: they belong to
-     * {@code validate}.
+     * {@code validate}. Call it once and share the engine: loading reads and compiles every file.
      *
+     * @param inputs rule files and directories
+     * @return a ready engine
      * @throws RuleLoadException listing every error, each as {@code file:line:column: error: ...}
      */
     public static Engine fromRules(List<Path> inputs) {
@@ -55,13 +63,21 @@ public final class Engine {
 
     /**
      * An engine over rule files already loaded by {@link RuleLoader#load(List)}, e.g. from a temporary copy. The
-     * caller has refused a {@link LoadResult} with errors: the files are compiled as they are.
+     * caller has refused a {@link LoadResult} with errors: the files are compiled as they are, so a file the
+     * loader gave up on contributes only the rules it read.
+     *
+     * @param files the files of a load result without errors
+     * @return a ready engine
      */
     public static Engine of(List<RuleFile> files) {
         return new Engine(RuleSet.compile(files));
     }
 
-    /** How many rules this engine evaluates, e.g. for a log line at start-up. */
+    /**
+     * How many rules this engine evaluates, e.g. for a log line at start-up.
+     *
+     * @return the number of compiled rules, zero for empty rule files
+     */
     public int ruleCount() {
         return rules.rules().size();
     }
@@ -76,34 +92,71 @@ public final class Engine {
         return rules;
     }
 
-    /** The decision for a parsed event, with its explanation; never throws for a valid event. */
+    /**
+     * The decision for a parsed event, with its explanation. Evaluation does not throw: a rule that fails is
+     * reported in the decision's notes and treated as not matching.
+     *
+     * @param event an event as {@link EventParser} reads it
+     * @return what the rules decided, and why
+     */
     public Decision evaluate(ProcessorEvent event) {
         return Evaluator.evaluate(rules, event.message());
     }
 
-    /** Parses the event, evaluates it and builds the request; throws InvalidEventException for a bad event. */
+    /**
+     * Parses the event, evaluates it and builds the request: what a channel-flow processor does per message.
+     *
+     * @param eventJson the event as Chime sends it to the processor Lambda (UTF-8 JSON)
+     * @return the event, the decision and the request, for callers that also log or explain
+     * @throws dev.flowrules.event.InvalidEventException when the event is not one Chime sends, with the place
+     *         and a hint; nothing is evaluated then
+     */
     public Processed process(byte[] eventJson) {
         ProcessorEvent event = EventParser.parse(eventJson);
         Decision decision = evaluate(event);
         return new Processed(event, decision, CallbackMapper.toRequest(event, decision));
     }
 
-    /** {@link #process(byte[])} for an event held as text. */
+    /**
+     * {@link #process(byte[])} for an event held as text.
+     *
+     * @param eventJson the event as Chime sends it
+     * @return the event, the decision and the request
+     * @throws dev.flowrules.event.InvalidEventException when the event is not one Chime sends
+     */
     public Processed process(String eventJson) {
         return process(eventJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Only the request to send back to Chime; throws InvalidEventException for a bad event. */
+    /**
+     * Only the request to send back to Chime, for callers that need neither the decision nor the event.
+     *
+     * @param eventJson the event as Chime sends it (UTF-8 JSON)
+     * @return the request for {@code ChannelFlowCallback}
+     * @throws dev.flowrules.event.InvalidEventException when the event is not one Chime sends
+     */
     public ChannelFlowCallbackRequest request(byte[] eventJson) {
         return process(eventJson).request();
     }
 
-    /** {@link #request(byte[])} for an event held as text. */
+    /**
+     * {@link #request(byte[])} for an event held as text.
+     *
+     * @param eventJson the event as Chime sends it
+     * @return the request for {@code ChannelFlowCallback}
+     * @throws dev.flowrules.event.InvalidEventException when the event is not one Chime sends
+     */
     public ChannelFlowCallbackRequest request(String eventJson) {
         return process(eventJson).request();
     }
 
-    /** One event's way through the engine, for callers that also log or explain. */
+    /**
+     * One event's way through the engine, for callers that also log or explain.
+     *
+     * @param event the event as read
+     * @param decision what the rules decided, with the explanation
+     * @param request what to send back to Chime
+     */
     public record Processed(ProcessorEvent event, Decision decision, ChannelFlowCallbackRequest request) {
     }
 }

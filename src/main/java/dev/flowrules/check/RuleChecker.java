@@ -31,20 +31,34 @@ public final class RuleChecker {
     /**
      * Loads and checks: every error and warning of every file, sorted by position. What {@code validate} in the
      * CLI and the Maven goal report (with the rule tests, see {@code ruletest.RuleTests}); the engine only loads.
+     * Linear or n log n in the number of rules; stateless and thread-safe, like every method here.
+     *
+     * @param inputs rule files and directories
+     * @return the loaded files and every diagnostic; it never throws for bad rule text
      */
     public static LoadResult validate(List<Path> inputs) {
         LoadResult loaded = RuleLoader.load(inputs);
         return loaded.with(check(loaded));
     }
 
-    /** Duplicate ids (errors) and the warnings about the rules that loaded. */
+    /**
+     * Duplicate ids (errors) and the warnings about the rules that loaded, for a tool that loaded them itself.
+     *
+     * @param loaded what {@link dev.flowrules.dsl.RuleLoader} returned
+     * @return the diagnostics to add to the load's own
+     */
     public static List<Diagnostic> check(LoadResult loaded) {
         List<Diagnostic> found = new ArrayList<>(RuleIds.duplicates(loaded.declaredIds()));
         found.addAll(check(loaded.files()));
         return found;
     }
 
-    /** The warnings about rules that loaded; duplicate ids need {@link #check(LoadResult)}. */
+    /**
+     * The warnings about rules that loaded; duplicate ids need {@link #check(LoadResult)}.
+     *
+     * @param files loaded rule files; disabled rules are left out
+     * @return warnings, and errors for what no single rule shows
+     */
     public static List<Diagnostic> check(List<RuleFile> files) {
         List<RuleDef> rules = files.stream().flatMap(f -> f.rules().stream()).filter(RuleDef::enabled).toList();
         List<Diagnostic> found = new ArrayList<>();

@@ -35,17 +35,29 @@ public final class ActionKeyword {
         return new ActionKeyword(name, type, reader, bare);
     }
 
-    /** The key as authors write it. */
+    /**
+     * The key as authors write it.
+     *
+     * @return e.g. {@code set-push}
+     */
     public String name() {
         return name;
     }
 
-    /** The record it reads into; several keywords may share one ({@code rewrite}, {@code redact}). */
+    /**
+     * The record it reads into; several keywords may share one ({@code rewrite}, {@code redact}).
+     *
+     * @return a record class of {@link Action}
+     */
     public Class<? extends Action> type() {
         return type;
     }
 
-    /** Whether the bare word alone is an action. */
+    /**
+     * Whether the bare word alone is an action, e.g. {@code - deny}.
+     *
+     * @return true when the keyword may be written without a value
+     */
     public boolean allowsBareWord() {
         return bare != null;
     }

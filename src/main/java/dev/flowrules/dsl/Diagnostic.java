@@ -12,6 +12,12 @@ package dev.flowrules.dsl;
  * after the first is indented: no line of a hint can pass for a diagnostic of its own. The message is cut at
  * {@link #MAX_MESSAGE} characters, the hint at {@link #MAX_HINT}. {@link #message()}, {@link #hint()} and
  * {@link #pos()} return the safe text, so a JSON or SARIF writer can use them as they are.
+ *
+ * @param code the stable code, documented in docs/diagnostics.md
+ * @param severity error (the rules are refused) or warning
+ * @param pos where the problem is; the file name made safe
+ * @param message what is wrong, in plain words; made safe and cut
+ * @param hint how to fix it, or null; made safe and cut
  */
 public record Diagnostic(DiagnosticCode code, Severity severity, SourcePos pos, String message, String hint) {
     /** Characters kept of a message: a diagnostic quotes at most a short excerpt of what it read. */
@@ -19,6 +25,7 @@ public record Diagnostic(DiagnosticCode code, Severity severity, SourcePos pos, 
     /** Characters kept of a hint, which for a failed rule test holds the expected and the actual text. */
     public static final int MAX_HINT = 2_000;
 
+    /** Makes the file name, the message and the hint safe to print, and cuts them (see the class comment). */
     public Diagnostic {
         if (pos != null) {
             String file = escapeControlCharacters(pos.file());
@@ -28,23 +35,55 @@ public record Diagnostic(DiagnosticCode code, Severity severity, SourcePos pos, 
         hint = hint == null ? null : cut(hintLines(hint), MAX_HINT);
     }
 
+    /**
+     * An error: the rules that have one are refused.
+     *
+     * @param code the stable code
+     * @param pos where the problem is
+     * @param message what is wrong
+     * @param hint how to fix it, or null
+     * @return the diagnostic, its text made safe
+     */
     public static Diagnostic error(DiagnosticCode code, SourcePos pos, String message, String hint) {
         return new Diagnostic(code, Severity.ERROR, pos, message, hint);
     }
 
+    /**
+     * A warning: the rules work, but probably not as their author thinks.
+     *
+     * @param code the stable code
+     * @param pos where the problem is
+     * @param message what is wrong
+     * @param hint how to fix it, or null
+     * @return the diagnostic, its text made safe
+     */
     public static Diagnostic warning(DiagnosticCode code, SourcePos pos, String message, String hint) {
         return new Diagnostic(code, Severity.WARNING, pos, message, hint);
     }
 
+    /**
+     * Whether the rules are refused because of this diagnostic.
+     *
+     * @return true for an error, false for a warning
+     */
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
-    /** The first line: {@code file:line:column: error: message [FR001]}. */
+    /**
+     * The first line, the shape compilers print, so editors and CI logs link to the place.
+     *
+     * @return {@code file:line:column: error: message [FR001]}
+     */
     public String headline() {
         return pos + ": " + severity.label() + ": " + message + " [" + code.id() + "]";
     }
 
+    /**
+     * The diagnostic as the CLI and the Maven goal print it.
+     *
+     * @return the headline, then {@code   hint: ...} when there is a hint
+     */
     public String format() {
         return hint == null || hint.isEmpty() ? headline() : headline() + "\n  hint: " + hint;
     }
@@ -55,6 +94,9 @@ public record Diagnostic(DiagnosticCode code, Severity severity, SourcePos pos, 
      * <code>&#92;u001B</code>), format characters such as bidi overrides and zero-width ones, line and paragraph
      * separators, and lone surrogates (<code>&#92;uD800</code>; above U+FFFF <code>&#92;u{E0001}</code>). A backslash stays as it
      * is. Null stays null.
+     *
+     * @param text any text, e.g. a value read from a rule file
+     * @return the text safe to print on one line of a terminal or a log
      */
     public static String escapeControlCharacters(String text) {
         if (text == null || text.codePoints().noneMatch(Diagnostic::needsEscape)) {

@@ -11,6 +11,7 @@ public final class LoaderLimits {
     public static final int MAX_NESTING = 40;
     /** YAML aliases (*name) that point at collections: what alias-expansion bombs need. */
     public static final int MAX_ALIASES = 20;
+    /** Rules in one file. */
     public static final int MAX_RULES_PER_FILE = 2_000;
     /** Characters in a regular expression or wildcard. */
     public static final int MAX_PATTERN_LENGTH = 2_000;

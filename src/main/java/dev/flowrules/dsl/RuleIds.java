@@ -25,7 +25,12 @@ public final class RuleIds {
         return true;
     }
 
-    /** An error at every id declared before, in any file; ids of rules that failed to load count too. */
+    /**
+     * An error at every id declared before, in any file; ids of rules that failed to load count too.
+     *
+     * @param ids the ids as declared, in file order
+     * @return an FR008 error at each repeat, naming the first
+     */
     public static List<Diagnostic> duplicates(List<LoadResult.DeclaredId> ids) {
         List<Diagnostic> found = new ArrayList<>();
         Map<String, LoadResult.DeclaredId> byId = new HashMap<>();

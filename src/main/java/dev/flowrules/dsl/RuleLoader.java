@@ -20,10 +20,23 @@ public final class RuleLoader {
     private RuleLoader() {
     }
 
+    /**
+     * {@link #load(List)} for inputs written out.
+     *
+     * @param inputs rule files and directories
+     * @return the files that loaded and every problem found
+     */
     public static LoadResult load(Path... inputs) {
         return load(List.of(inputs));
     }
 
+    /**
+     * Reads rule files and every rule file below the directories given. Never throws for bad input: an unreadable
+     * file or a file with errors becomes diagnostics, and the other files still load. Thread-safe.
+     *
+     * @param inputs rule files and directories
+     * @return the files that loaded and every problem found, sorted by position
+     */
     public static LoadResult load(List<Path> inputs) {
         List<RuleFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -58,7 +71,13 @@ public final class RuleLoader {
         return new LoadResult(files, diagnostics, declared);
     }
 
-    /** Rule files below a directory, sorted by path so that rule order does not depend on the file system. */
+    /**
+     * Rule files below a directory, sorted by path so that rule order does not depend on the file system.
+     *
+     * @param directory the directory to walk
+     * @return the rule files found; links leading outside the directory are left out
+     * @throws IOException when the directory cannot be walked
+     */
     public static List<Path> ruleFiles(Path directory) throws IOException {
         return filesBelow(directory, RuleLoader::isRuleFileName).files();
     }
@@ -66,6 +85,9 @@ public final class RuleLoader {
     /**
      * What a directory walk found: the files to read, and an error for each file whose real location (links
      * resolved) is outside the directory, which is not read at all.
+     *
+     * @param files the files to read, sorted by path
+     * @param refused an FR016 error for each file outside the directory
      */
     public record Found(List<Path> files, List<Diagnostic> refused) {
     }
@@ -74,6 +96,11 @@ public final class RuleLoader {
      * Files below {@code directory} whose names pass {@code wanted}, hidden ones left out, sorted by path so that
      * rule order does not depend on the file system. A link is followed only when it stays inside the directory,
      * as for list files: a rule file that is a link to {@code ../app.env} would otherwise be read and quoted.
+     *
+     * @param directory the directory to walk
+     * @param wanted which file names to keep
+     * @return the files to read and the links refused
+     * @throws IOException when the directory cannot be walked
      */
     public static Found filesBelow(Path directory, Predicate<Path> wanted) throws IOException {
         Path root = directory.toRealPath();
@@ -121,6 +148,12 @@ public final class RuleLoader {
         return false;
     }
 
+    /**
+     * Reads one rule file; its list files are looked up beside it.
+     *
+     * @param file the rule file
+     * @return the file's rules and problems; an unreadable file is an FR016 error, not an exception
+     */
     public static LoadResult loadFile(Path file) {
         String shown = displayName(file);
         byte[] bytes;
@@ -165,7 +198,15 @@ public final class RuleLoader {
         return null;
     }
 
-    /** Parses rule text; list files named in it are looked up under {@code baseDir}. */
+    /**
+     * Parses rule text, e.g. held in memory by an editor; list files named in it are looked up under
+     * {@code baseDir}.
+     *
+     * @param name the file name diagnostics show
+     * @param bytes the rule file's content (UTF-8)
+     * @param baseDir where list files are, or null when the text names none
+     * @return the file's rules and problems
+     */
     public static LoadResult parse(String name, byte[] bytes, Path baseDir) {
         YamlSource.Parsed parsed = YamlSource.parse(name, bytes);
         if (parsed.problem() != null) {
@@ -191,7 +232,13 @@ public final class RuleLoader {
                 "check the path and the file's permissions");
     }
 
-    /** Paths below the working directory print relative to it, as compilers print them. */
+    /**
+     * How diagnostics name a file: paths below the working directory print relative to it, as compilers print
+     * them, so a terminal or an IDE links to the file.
+     *
+     * @param path a file
+     * @return the path to show, with forward slashes
+     */
     public static String displayName(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         Path here = Path.of("").toAbsolutePath();

@@ -39,9 +39,21 @@ public final class RuleTestParser {
         this.file = file;
     }
 
+    /**
+     * What a test file holds.
+     *
+     * @param cases the examples that could be read
+     * @param diagnostics an error for each part of the file that could not
+     */
     public record Result(List<RuleTestCase> cases, List<Diagnostic> diagnostics) {
     }
 
+    /**
+     * Reads a {@code *.test.yaml} file. Never throws for bad input: an unreadable file is an FR016 error.
+     *
+     * @param path the test file
+     * @return its examples and problems
+     */
     public static Result parse(Path path) {
         String shown = RuleLoader.displayName(path);
         byte[] bytes;
@@ -60,13 +72,24 @@ public final class RuleTestParser {
         return new Result(cases, parser.diagnostics);
     }
 
-    /** {@code rules/a.yaml} has its tests in {@code rules/a.test.yaml}. */
+    /**
+     * Where a rule file's tests are: {@code rules/a.yaml} has its tests in {@code rules/a.test.yaml}.
+     *
+     * @param ruleFile a {@code .yaml} or {@code .yml} rule file
+     * @return the sibling test file, which may not exist
+     */
     public static Path testFileFor(Path ruleFile) {
         String name = ruleFile.getFileName().toString();
         String base = name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name.substring(0, name.length() - 4);
         return ruleFile.resolveSibling(base + ".test.yaml");
     }
 
+    /**
+     * Whether a file holds rule tests rather than rules, by its name.
+     *
+     * @param path a file
+     * @return true for {@code *.test.yaml} and {@code *.test.yml}
+     */
     public static boolean isTestFile(Path path) {
         String name = path.getFileName().toString();
         return name.endsWith(".test.yaml") || name.endsWith(".test.yml");

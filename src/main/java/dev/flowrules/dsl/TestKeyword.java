@@ -35,17 +35,29 @@ public final class TestKeyword {
         return new TestKeyword(name, type, false, reader);
     }
 
-    /** The key as authors write it. */
+    /**
+     * The key as authors write it.
+     *
+     * @return e.g. {@code contains-word}
+     */
     public String name() {
         return name;
     }
 
-    /** The record it reads into; several keywords may share one ({@code at-least}, {@code at-most}...). */
+    /**
+     * The record it reads into; several keywords may share one ({@code at-least}, {@code at-most}...).
+     *
+     * @return a record class of {@link Operator}
+     */
     public Class<? extends Operator> type() {
         return type;
     }
 
-    /** Whether {@code ignore-case: true} applies to it. */
+    /**
+     * Whether {@code ignore-case: true} applies to it; the loader refuses it on any other test.
+     *
+     * @return true when the test compares text that case can change
+     */
     public boolean takesIgnoreCase() {
         return takesIgnoreCase;
     }

@@ -9,12 +9,19 @@ import java.util.Locale;
  * How whole-word matching sees text, the same for list entries and for messages: Unicode NFKC (so full-width
  * and compatibility forms fold to their plain form), format characters such as zero-width spaces and soft
  * hyphens removed, then lower-cased with the root locale. Diacritics are kept: "resume" does not match "résumé".
- * A word is a maximal run of letters, digits and combining marks; everything else separates words.
+ * A word is a maximal run of letters, digits and combining marks; everything else separates words. Public for
+ * the compiler and the word matcher, which must see text the way the loader does.
  */
 public final class Words {
     private Words() {
     }
 
+    /**
+     * The text as whole-word matching sees it (see the class comment).
+     *
+     * @param text any text
+     * @return NFKC, without format characters, lower case
+     */
     public static String normalize(String text) {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder kept = null;
@@ -32,7 +39,12 @@ public final class Words {
         return (kept == null ? nfkc : kept.toString()).toLowerCase(Locale.ROOT);
     }
 
-    /** The words of already-normalised text, with their start and end offsets in it. */
+    /**
+     * The words of already-normalised text, with their start and end offsets in it.
+     *
+     * @param normalized text as {@link #normalize} returns it
+     * @return the words in order
+     */
     public static List<Token> tokens(String normalized) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
@@ -56,7 +68,12 @@ public final class Words {
         return tokens;
     }
 
-    /** The words of a list entry, normalised; empty when the entry has no word characters at all. */
+    /**
+     * The words of a list entry, normalised, so an entry of two words matches them in sequence.
+     *
+     * @param entry a list entry as written
+     * @return its words; empty when the entry has no word characters at all
+     */
     public static List<String> entryWords(String entry) {
         return tokens(normalize(entry)).stream().map(Token::text).toList();
     }
@@ -70,6 +87,13 @@ public final class Words {
                 || type == Character.ENCLOSING_MARK;
     }
 
+    /**
+     * One word of a text.
+     *
+     * @param text the word
+     * @param start its first character's offset
+     * @param end the offset after its last character
+     */
     public record Token(String text, int start, int end) {
     }
 }

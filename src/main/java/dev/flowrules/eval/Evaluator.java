@@ -19,13 +19,21 @@ import java.util.List;
  * <li>a deny ends evaluation and wins over every change made before it; a stop ends evaluation after its rule;</li>
  * <li>no change that would break a service limit is ever kept: text is cut, structured values refused.</li>
  * </ul>
- * Evaluation never throws: a rule that fails is reported in the notes and treated as not matching.
+ * Evaluation never throws: a rule that fails is reported in the notes and treated as not matching. Stateless and
+ * thread-safe. Embedders use {@link dev.flowrules.Engine}; this class is for the engine's own tools, which
+ * hold a compiled rule set (an internal type).
  */
 public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Evaluates the rules the candidate index selects for the message. */
+    /**
+     * Evaluates the rules the candidate index selects for the message: the decision {@code Engine} makes.
+     *
+     * @param rules the compiled rules
+     * @param message the message as it arrived
+     * @return the decision, with its explanation
+     */
     public static Decision evaluate(RuleSet rules, Message message) {
         return new Evaluation(rules, message, true).run();
     }
@@ -33,6 +41,10 @@ public final class Evaluator {
     /**
      * Only which rules' conditions hold, in order, without running their actions: what event-ruler and Easy
      * Rules answer, for like-for-like comparisons (docs/performance.md). A deny or stop does not end it.
+     *
+     * @param rules the compiled rules
+     * @param message the message as it arrived
+     * @return the ids of the rules whose conditions hold, in file order
      */
     public static List<String> matchingRules(RuleSet rules, Message message) {
         MessageView view = rules.view(message);
@@ -55,6 +67,10 @@ public final class Evaluator {
     /**
      * The same evaluation testing every rule, without the candidate index: the reference the index is
      * checked against (it must never change a decision), and a fallback should the index fail.
+     *
+     * @param rules the compiled rules
+     * @param message the message as it arrived
+     * @return the decision, equal to {@link #evaluate}'s
      */
     public static Decision evaluateEveryRule(RuleSet rules, Message message) {
         return new Evaluation(rules, message, false).run();

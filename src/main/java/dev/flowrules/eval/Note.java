@@ -9,9 +9,18 @@ import java.util.Objects;
  * One note of a decision as data: its kind, the rule it is about (null for notes about the whole evaluation)
  * and its parameters by name, in the order the kind declares them. {@link #text()} renders the sentence the
  * explanation shows.
+ *
+ * @param kind what the note is about
+ * @param ruleId the rule the note is about; null exactly when the kind is not about a rule
+ * @param parameters the values the kind's sentence needs, by the names {@link NoteKind#parameters()} gives
  */
 public record Note(NoteKind kind, String ruleId, Map<String, String> parameters) {
 
+    /**
+     * Checks the note against its kind, so a note always renders.
+     *
+     * @throws IllegalArgumentException when the rule id or the parameter names do not fit the kind
+     */
     public Note {
         Objects.requireNonNull(kind, "kind");
         if (kind.aboutRule() != (ruleId != null)) {
@@ -35,7 +44,11 @@ public record Note(NoteKind kind, String ruleId, Map<String, String> parameters)
         return new Note(kind, ruleId, parameters);
     }
 
-    /** The sentence as the explanation prints it (one pass, so a value holding braces is never expanded). */
+    /**
+     * The sentence as the explanation prints it (one pass, so a value holding braces is never expanded).
+     *
+     * @return the kind's sentence with the rule id and the parameters filled in
+     */
     public String text() {
         String template = kind.template();
         StringBuilder text = new StringBuilder(template.length() + 32);

@@ -70,12 +70,20 @@ public enum NoteKind {
         this.parameters = List.of(parameters);
     }
 
-    /** The names of this kind's parameters, in the order {@link Note#of} takes them. */
+    /**
+     * The names of this kind's parameters, in the order the sentence and {@link Note#parameters()} use them.
+     *
+     * @return parameter names, empty for a kind that needs none
+     */
     public List<String> parameters() {
         return parameters;
     }
 
-    /** Whether the note names the rule it is about ({@code {rule}} in its sentence). */
+    /**
+     * Whether the note names the rule it is about ({@code {rule}} in its sentence).
+     *
+     * @return true when a note of this kind carries a rule id
+     */
     public boolean aboutRule() {
         return template.contains("{rule}");
     }

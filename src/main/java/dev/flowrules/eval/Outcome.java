@@ -1,5 +1,6 @@
 package dev.flowrules.eval;
 
+/** What happens to the message, in the terms of the ChannelFlowCallback request. */
 public enum Outcome {
     /** A rule denied the message: the callback deletes it. */
     DENY,

@@ -24,25 +24,40 @@ import java.util.Objects;
 /**
  * Runs the examples of {@code *.test.yaml} files against the rules being checked, all of them together, as
  * they run in production. A failing example is reported at its own line with expected against actual.
+ * Stateless and thread-safe.
  */
 public final class RuleTests {
     private RuleTests() {
     }
 
-    /** How many examples passed and failed, and a diagnostic at each failing one (and each unreadable file). */
+    /**
+     * How many examples passed and failed, and a diagnostic at each failing one (and each unreadable file).
+     *
+     * @param passed examples whose expectations held
+     * @param failed examples with at least one expectation that did not hold
+     * @param diagnostics errors at the failing examples and at test files that could not be read
+     */
     public record Report(int passed, int failed, List<Diagnostic> diagnostics) {
     }
 
     /**
      * Loads and checks the rules ({@link RuleChecker#validate}) and, when they have no errors, runs the rule
      * tests beside them: every diagnostic, sorted by position. What the Maven goal reports.
+     *
+     * @param inputs rule files and directories
+     * @return the loaded files and every diagnostic of the rules and their tests
      */
     public static LoadResult validate(List<Path> inputs) {
         LoadResult checked = RuleChecker.validate(inputs);
         return checked.hasErrors() ? checked : checked.with(run(inputs, checked.files()).diagnostics());
     }
 
-    /** Test files for the inputs: every one below a directory, and for a rule file its sibling. */
+    /**
+     * Test files for the inputs: every one below a directory, and for a rule file its sibling.
+     *
+     * @param inputs rule files and directories
+     * @return existing test files, each once; an unreadable directory adds none (the loader reports it)
+     */
     public static List<Path> testFiles(List<Path> inputs) {
         List<Path> found = new ArrayList<>();
         for (Path input : inputs) {
@@ -65,7 +80,13 @@ public final class RuleTests {
         return found.stream().distinct().toList();
     }
 
-    /** Runs every example of the inputs' test files against {@code files} compiled together, as in production. */
+    /**
+     * Runs every example of the inputs' test files against {@code files} compiled together, as in production.
+     *
+     * @param inputs where to look for test files, as for {@link #testFiles}
+     * @param files the loaded rules, without errors
+     * @return counts and a diagnostic per failing example
+     */
     public static Report run(List<Path> inputs, List<RuleFile> files) {
         RuleSet rules = RuleSet.compile(files);
         int passed = 0;
@@ -143,7 +164,12 @@ public final class RuleTests {
         return text == null ? "(absent)" : "\"" + text + "\"";
     }
 
-    /** For the CLI's last line. */
+    /**
+     * The report in the words of the CLI's last line.
+     *
+     * @param report a run's report
+     * @return e.g. {@code "3 passed, 1 failed"}
+     */
     public static String summary(Report report) {
         return report.passed() + " passed, " + report.failed() + " failed";
     }
