@@ -15,41 +15,144 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * compile until each of them handles it.
  */
 public sealed interface Action {
+    /**
+     * Where the action is written, for diagnostics and explanations.
+     *
+     * @return the position of its key
+     */
     SourcePos pos();
 
+    /**
+     * The keyword the author wrote, for explanations and diagnostics.
+     *
+     * @return e.g. {@code deny}, {@code redact}
+     */
     String keyword();
 
-    /** The templates it renders, in written order; the checker looks at what they insert. */
+    /**
+     * The templates it renders, in written order; the checker looks at what they insert.
+     *
+     * @return the templates, empty for an action without text
+     */
     List<Template> templates();
 
+    /**
+     * Dispatches to the visitor's method for this record, so every stage handles every action.
+     *
+     * @param visitor the stage's visitor
+     * @param <R> what the visitor makes
+     * @return the visitor's result
+     */
     <R> R accept(Visitor<R> visitor);
 
-    /** One method per action; no defaults, so that adding an action breaks every visitor until it handles it. */
+    /**
+     * One method per action; no defaults, so that adding an action breaks every visitor until it handles it.
+     *
+     * @param <R> what the visitor makes of an action
+     */
     interface Visitor<R> {
+        /**
+         * What this visitor makes of a {@link Deny}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitDeny(Deny action);
 
+        /**
+         * What this visitor makes of a {@link ReplaceContent}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitReplaceContent(ReplaceContent action);
 
+        /**
+         * What this visitor makes of a {@link RewriteContent}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitRewriteContent(RewriteContent action);
 
+        /**
+         * What this visitor makes of a {@link SetMetadata}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitSetMetadata(SetMetadata action);
 
+        /**
+         * What this visitor makes of a {@link SetAttributes}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitSetAttributes(SetAttributes action);
 
+        /**
+         * What this visitor makes of a {@link RemoveAttributes}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitRemoveAttributes(RemoveAttributes action);
 
+        /**
+         * What this visitor makes of a {@link SetPush}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitSetPush(SetPush action);
 
+        /**
+         * What this visitor makes of a {@link SetContentType}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitSetContentType(SetContentType action);
 
+        /**
+         * What this visitor makes of a {@link BotReplaceMessage}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitBotReplaceMessage(BotReplaceMessage action);
 
+        /**
+         * What this visitor makes of a {@link BotDropMessages}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitBotDropMessages(BotDropMessages action);
 
+        /**
+         * What this visitor makes of a {@link BotAppendMessage}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitBotAppendMessage(BotAppendMessage action);
 
+        /**
+         * What this visitor makes of a {@link BotToPlainText}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitBotToPlainText(BotToPlainText action);
 
+        /**
+         * What this visitor makes of a {@link Stop}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
         R visitStop(Stop action);
     }
 
@@ -78,6 +181,12 @@ public sealed interface Action {
                     t -> new BotToPlainText(t, at))),
             ActionKeyword.orBare("stop", Stop.class, ActionReaders::stop, Stop::new));
 
+    /**
+     * {@code deny}: the message is deleted and evaluation ends.
+     *
+     * @param reason the reason given, for explanations and logs; null when none
+     * @param pos where the action is written
+     */
     record Deny(String reason, SourcePos pos) implements Action {
         public String keyword() {
             return "deny";
@@ -92,6 +201,12 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * {@code replace-content}: the whole content becomes the rendered template.
+     *
+     * @param content the new content
+     * @param pos where the action is written
+     */
     record ReplaceContent(Template content, SourcePos pos) implements Action {
         public String keyword() {
             return "replace-content";
@@ -109,6 +224,12 @@ public sealed interface Action {
     /**
      * Replaces every match of {@code regex} in the current content. With {@code replacement} null (a redaction
      * without {@code with}), each character of the match becomes {@code *}.
+     *
+     * @param keyword {@code rewrite} or {@code redact}, as written
+     * @param regex the RE2 pattern
+     * @param ignoreCase whether the pattern ignores case
+     * @param replacement what each match becomes, with {@code $1} for groups; null for {@code *} per character
+     * @param pos where the action is written
      */
     record RewriteContent(String keyword, String regex, boolean ignoreCase, Template replacement, SourcePos pos)
             implements Action {
@@ -121,6 +242,12 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * {@code set-metadata}: the message metadata becomes the rendered template.
+     *
+     * @param metadata the new metadata
+     * @param pos where the action is written
+     */
     record SetMetadata(Template metadata, SourcePos pos) implements Action {
         public String keyword() {
             return "set-metadata";
@@ -135,6 +262,12 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * {@code set-attributes}: each named attribute gets the rendered values; others stay.
+     *
+     * @param attributes the values by attribute name, in written order
+     * @param pos where the action is written
+     */
     record SetAttributes(Map<String, List<Template>> attributes, SourcePos pos) implements Action {
         public String keyword() {
             return "set-attributes";
@@ -149,6 +282,12 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * {@code remove-attributes}: the named attributes are removed.
+     *
+     * @param names the attribute names
+     * @param pos where the action is written
+     */
     record RemoveAttributes(List<String> names, SourcePos pos) implements Action {
         public String keyword() {
             return "remove-attributes";
@@ -163,7 +302,14 @@ public sealed interface Action {
         }
     }
 
-    /** Any part may be null: only the parts given are set. */
+    /**
+     * {@code set-push}: the push notification's parts. Any part may be null: only the parts given are set.
+     *
+     * @param title the title, or null
+     * @param body the body, or null
+     * @param type {@code DEFAULT} or {@code VOIP}, or null
+     * @param pos where the action is written
+     */
     record SetPush(Template title, Template body, String type, SourcePos pos) implements Action {
         public String keyword() {
             return "set-push";
@@ -178,6 +324,12 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * {@code set-content-type}: the content type the message is delivered with.
+     *
+     * @param contentType the new content type
+     * @param pos where the action is written
+     */
     record SetContentType(String contentType, SourcePos pos) implements Action {
         public String keyword() {
             return "set-content-type";
@@ -192,7 +344,13 @@ public sealed interface Action {
         }
     }
 
-    /** Replaces the selected bot messages by a plain-text message. */
+    /**
+     * {@code bot-replace-message}: replaces the selected bot messages by a plain-text message.
+     *
+     * @param selector which messages of the bot answer
+     * @param text the text each becomes
+     * @param pos where the action is written
+     */
     record BotReplaceMessage(BotSelector selector, Template text, SourcePos pos) implements Action {
         public String keyword() {
             return "bot-replace-message";
@@ -207,6 +365,12 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * {@code bot-drop-messages}: removes the selected messages from a bot answer.
+     *
+     * @param selector which messages of the bot answer
+     * @param pos where the action is written
+     */
     record BotDropMessages(BotSelector selector, SourcePos pos) implements Action {
         public String keyword() {
             return "bot-drop-messages";
@@ -221,7 +385,13 @@ public sealed interface Action {
         }
     }
 
-    /** Adds a message at the end of a bot answer; {@code type} is PlainText or SSML. */
+    /**
+     * {@code bot-append-message}: adds a message at the end of a bot answer.
+     *
+     * @param text the message's text
+     * @param type {@code PlainText} or {@code SSML}
+     * @param pos where the action is written
+     */
     record BotAppendMessage(Template text, String type, SourcePos pos) implements Action {
         public String keyword() {
             return "bot-append-message";
@@ -236,7 +406,13 @@ public sealed interface Action {
         }
     }
 
-    /** The explicit way out of a Lex document: the content becomes this text, the content type text/plain. */
+    /**
+     * {@code bot-to-plain-text}: the explicit way out of a Lex document: the content becomes this text, the
+     * content type text/plain.
+     *
+     * @param text the new content
+     * @param pos where the action is written
+     */
     record BotToPlainText(Template text, SourcePos pos) implements Action {
         public String keyword() {
             return "bot-to-plain-text";
@@ -251,6 +427,11 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * {@code stop}: later rules are not evaluated; the changes made so far stand.
+     *
+     * @param pos where the action is written
+     */
     record Stop(SourcePos pos) implements Action {
         public String keyword() {
             return "stop";

@@ -22,40 +22,136 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * implements, so a new record does not compile until each of them handles it.
  */
 public sealed interface Operator {
+    /**
+     * Where the test is written, for diagnostics and explanations.
+     *
+     * @return the position of its key
+     */
     SourcePos pos();
 
-    /** The keyword the author wrote, for explanations. */
+    /**
+     * The keyword the author wrote, for explanations.
+     *
+     * @return e.g. {@code contains-word}, {@code at-least}
+     */
     String keyword();
 
-    /** The test written out without its position: equal for two tests that test the same thing. */
+    /**
+     * The test written out without its position: equal for two tests that test the same thing.
+     *
+     * @return the canonical text, length-prefixed so no value can make two tests read the same
+     */
     String canonical();
 
+    /**
+     * Dispatches to the visitor's method for this record, so every stage handles every test.
+     *
+     * @param visitor the stage's visitor
+     * @param <R> what the visitor makes
+     * @return the visitor's result
+     */
     <R> R accept(Visitor<R> visitor);
 
-    /** One method per test; no defaults, so that adding a test breaks every visitor until it handles it. */
+    /**
+     * One method per test; no defaults, so that adding a test breaks every visitor until it handles it.
+     *
+     * @param <R> what the visitor makes of a test
+     */
     interface Visitor<R> {
+        /**
+         * What this visitor makes of a {@link Equals}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitEquals(Equals test);
 
+        /**
+         * What this visitor makes of a {@link OneOf}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitOneOf(OneOf test);
 
+        /**
+         * What this visitor makes of a {@link StartsWith}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitStartsWith(StartsWith test);
 
+        /**
+         * What this visitor makes of a {@link EndsWith}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitEndsWith(EndsWith test);
 
+        /**
+         * What this visitor makes of a {@link Contains}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitContains(Contains test);
 
+        /**
+         * What this visitor makes of a {@link ContainsWord}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitContainsWord(ContainsWord test);
 
+        /**
+         * What this visitor makes of a {@link Wildcard}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitWildcard(Wildcard test);
 
+        /**
+         * What this visitor makes of a {@link Regex}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitRegex(Regex test);
 
+        /**
+         * What this visitor makes of a {@link Length}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitLength(Length test);
 
+        /**
+         * What this visitor makes of a {@link NumberCompare}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitNumberCompare(NumberCompare test);
 
+        /**
+         * What this visitor makes of a {@link Domains}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitDomains(Domains test);
 
+        /**
+         * What this visitor makes of a {@link Exists}.
+         *
+         * @param test the test visited
+         * @return the visitor's result
+         */
         R visitExists(Exists test);
     }
 
@@ -88,6 +184,13 @@ public sealed interface Operator {
             TestKeyword.of("outside", Domains.class, (in, v, what, at, ic) -> Domains.read(in, v, what, true, at)),
             TestKeyword.of("exists", Exists.class, (in, v, what, at, ic) -> map(in.bool(v, what), b -> new Exists(b, at))));
 
+    /**
+     * {@code equals}: the whole value is this text.
+     *
+     * @param value the text
+     * @param ignoreCase whether case is ignored
+     * @param pos where the test is written
+     */
     record Equals(String value, boolean ignoreCase, SourcePos pos) implements Operator {
         public String keyword() {
             return "equals";
@@ -102,6 +205,13 @@ public sealed interface Operator {
         }
     }
 
+    /**
+     * {@code one-of}: the whole value is one of these texts.
+     *
+     * @param values the texts, from the rule or a list file
+     * @param ignoreCase whether case is ignored
+     * @param pos where the test is written
+     */
     record OneOf(List<String> values, boolean ignoreCase, SourcePos pos) implements Operator {
         public String keyword() {
             return "one-of";
@@ -138,6 +248,13 @@ public sealed interface Operator {
         }
     }
 
+    /**
+     * {@code starts-with}: the value begins with this text.
+     *
+     * @param value the text
+     * @param ignoreCase whether case is ignored
+     * @param pos where the test is written
+     */
     record StartsWith(String value, boolean ignoreCase, SourcePos pos) implements Operator {
         public String keyword() {
             return "starts-with";
@@ -152,6 +269,13 @@ public sealed interface Operator {
         }
     }
 
+    /**
+     * {@code ends-with}: the value ends with this text.
+     *
+     * @param value the text
+     * @param ignoreCase whether case is ignored
+     * @param pos where the test is written
+     */
     record EndsWith(String value, boolean ignoreCase, SourcePos pos) implements Operator {
         public String keyword() {
             return "ends-with";
@@ -166,6 +290,13 @@ public sealed interface Operator {
         }
     }
 
+    /**
+     * {@code contains}: the text occurs anywhere in the value, word boundaries or not.
+     *
+     * @param value the text
+     * @param ignoreCase whether case is ignored
+     * @param pos where the test is written
+     */
     record Contains(String value, boolean ignoreCase, SourcePos pos) implements Operator {
         public String keyword() {
             return "contains";
@@ -423,6 +554,12 @@ public sealed interface Operator {
         }
     }
 
+    /**
+     * {@code exists}: whether the field has a value at all.
+     *
+     * @param expected true for {@code exists: true}
+     * @param pos where the test is written
+     */
     record Exists(boolean expected, SourcePos pos) implements Operator {
         public String keyword() {
             return "exists";
