@@ -233,6 +233,10 @@ final class Shadowing {
             return List.of("content type");
         }
 
+        public List<String> visitBotReplaceAnswer(Action.BotReplaceAnswer action) {
+            return List.of("content");
+        }
+
         public List<String> visitBotReplaceMessage(Action.BotReplaceMessage action) {
             return List.of();
         }

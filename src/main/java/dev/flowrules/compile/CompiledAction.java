@@ -33,6 +33,8 @@ public sealed interface CompiledAction {
 
         R visitSetContentType(SetContentType action);
 
+        R visitBotReplaceAnswer(BotReplaceAnswer action);
+
         R visitBotReplaceMessage(BotReplaceMessage action);
 
         R visitBotDropMessages(BotDropMessages action);
@@ -90,6 +92,12 @@ public sealed interface CompiledAction {
     record SetContentType(String contentType, SourcePos pos) implements CompiledAction {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitSetContentType(this);
+        }
+    }
+
+    record BotReplaceAnswer(Template text, SourcePos pos) implements CompiledAction {
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBotReplaceAnswer(this);
         }
     }
 

@@ -279,6 +279,12 @@ public final class RuleSet {
         }
 
         @Override
+        public CompiledAction visitBotReplaceAnswer(Action.BotReplaceAnswer a) {
+            readsBotAnswers = true;
+            return new CompiledAction.BotReplaceAnswer(a.text(), a.pos());
+        }
+
+        @Override
         public CompiledAction visitBotReplaceMessage(Action.BotReplaceMessage a) {
             readsBotAnswers = true;
             return new CompiledAction.BotReplaceMessage(selector(a.selector()), a.text(), a.pos());

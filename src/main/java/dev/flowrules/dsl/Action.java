@@ -116,6 +116,14 @@ public sealed interface Action {
         R visitSetContentType(SetContentType action);
 
         /**
+         * What this visitor makes of a {@link BotReplaceAnswer}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
+        R visitBotReplaceAnswer(BotReplaceAnswer action);
+
+        /**
          * What this visitor makes of a {@link BotReplaceMessage}.
          *
          * @param action the action visited
@@ -173,6 +181,9 @@ public sealed interface Action {
                     : map(in.nonEmptyString(v, "'remove-attributes'"), List::of), names -> new RemoveAttributes(names, at))),
             ActionKeyword.of("set-push", SetPush.class, ActionReaders::setPush),
             ActionKeyword.of("set-content-type", SetContentType.class, ActionReaders::setContentType),
+            ActionKeyword.of("bot-replace-answer", BotReplaceAnswer.class, (in, v, at) -> map(
+                    in.template(v, "'bot-replace-answer'", false, null, ServiceLimits.CONTENT_MAX_BYTES, true),
+                    t -> new BotReplaceAnswer(t, at))),
             ActionKeyword.of("bot-replace-message", BotReplaceMessage.class, ActionReaders::botReplaceMessage),
             ActionKeyword.of("bot-drop-messages", BotDropMessages.class, ActionReaders::botDropMessages),
             ActionKeyword.of("bot-append-message", BotAppendMessage.class, ActionReaders::botAppendMessage),
@@ -345,10 +356,33 @@ public sealed interface Action {
     }
 
     /**
-     * {@code bot-replace-message}: replaces the selected bot messages by a plain-text message.
+     * {@code bot-replace-answer}: replaces the whole bot answer by one text, keeping its Lex content type: a
+     * {@code -msgs} answer becomes a single PlainText message, a {@code -error} answer keeps its code and gets the
+     * text as its message.
      *
-     * @param selector which messages of the bot answer
-     * @param text the text each becomes
+     * @param text the text of the new answer
+     * @param pos where the action is written
+     */
+    record BotReplaceAnswer(Template text, SourcePos pos) implements Action {
+        public String keyword() {
+            return "bot-replace-answer";
+        }
+
+        public List<Template> templates() {
+            return List.of(text);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBotReplaceAnswer(this);
+        }
+    }
+
+    /**
+     * {@code bot-replace-message}: replaces the selected bot messages, together, by one plain-text message in the
+     * place of the first of them.
+     *
+     * @param selector which messages of the bot answer, as it arrived
+     * @param text the text of the message that replaces them
      * @param pos where the action is written
      */
     record BotReplaceMessage(BotSelector selector, Template text, SourcePos pos) implements Action {

@@ -205,6 +205,13 @@ final class ActionReaders {
                     "e.g. 'bot-replace-message: {index: 1, with: \"Let me get a person for you.\"}'");
             return null;
         }
+        // Without a selector it would be the whole answer, which has its own action.
+        if (selector.index() == null && selector.parts().isEmpty()) {
+            in.error(DiagnosticCode.FR013, in.pos(value), "'bot-replace-message' selects every message",
+                    "say which message to replace, e.g. '{index: 1, with: ...}' or '{type: ImageResponseCard, with: ...}';"
+                            + " to replace the whole answer by one text use 'bot-replace-answer: TEXT'");
+            return null;
+        }
         Template text = in.template(with.getValueNode(), "'with'", false, null, ServiceLimits.CONTENT_MAX_BYTES, true);
         return text == null ? null : new Action.BotReplaceMessage(selector, text, at);
     }

@@ -79,6 +79,11 @@ final class Actions implements CompiledAction.Visitor<String> {
     }
 
     @Override
+    public String visitBotReplaceAnswer(CompiledAction.BotReplaceAnswer action) {
+        return BotActions.replaceAnswer(work, rule.id(), action, rule.matched());
+    }
+
+    @Override
     public String visitBotReplaceMessage(CompiledAction.BotReplaceMessage action) {
         return BotActions.replace(work, rule.id(), action, rule.matched());
     }
@@ -122,6 +127,11 @@ final class Actions implements CompiledAction.Visitor<String> {
 
         @Override
         public Boolean visitSetContentType(CompiledAction.SetContentType action) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitBotReplaceAnswer(CompiledAction.BotReplaceAnswer action) {
             return false;
         }
 

@@ -3,6 +3,7 @@ package dev.flowrules.eval;
 import dev.flowrules.compile.CompiledAction;
 import dev.flowrules.event.LexContent;
 import dev.flowrules.limits.ServiceLimits;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,7 +46,7 @@ final class ContentActions {
             }
             work.rewrote(rewrite, matched);
             return setBotAnswer(work, ruleId, count[0] + " match(es) of " + what + " " + verb + " in the bot's texts",
-                    LexContent.write(document));
+                    LexContent.write(document), work.botOrigins(document.messages().size()), false);
         }
         Rewriter.Replaced replaced = Rewriter.replaceAll(content, rewrite, groups -> work.render(rewrite.replacement(), matched, groups));
         if (replaced.count() == 0) {
@@ -55,15 +56,23 @@ final class ContentActions {
         return setContent(work, ruleId, replaced.count() + " match(es) of " + what + " " + verb, replaced.text(), false);
     }
 
-    /** A bot answer cannot be cut without breaking its JSON: an answer over the limit is refused whole. */
-    static String setBotAnswer(Working work, String ruleId, String effect, String json) {
+    /**
+     * A bot answer cannot be cut without breaking its JSON: an answer over the limit is refused whole.
+     * {@code origins}: where each of its messages was in the answer as it arrived (-1: written by a rule).
+     */
+    static String setBotAnswer(Working work, String ruleId, String effect, String json, List<Integer> origins,
+                               boolean replacesWhole) {
         int size = ServiceLimits.utf8Length(json);
         if (size > ServiceLimits.CONTENT_MAX_BYTES) {
             work.note(NoteKind.BOT_ANSWER_TOO_LARGE_REFUSED, ruleId, size, ServiceLimits.CONTENT_MAX_BYTES);
             return effect + " refused (too large)";
         }
-        work.edited(ruleId, "content");
-        work.set(work.message().withContent(json));
+        if (replacesWhole) {
+            work.overwrite(ruleId, "content", !json.equals(work.message().content()));
+        } else {
+            work.edited(ruleId, "content");
+        }
+        work.setBotAnswer(json, origins);
         return effect;
     }
 

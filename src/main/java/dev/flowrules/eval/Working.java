@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The state of one evaluation: the message as it arrived (and the view conditions read), the working copy the
@@ -23,6 +24,8 @@ final class Working {
     private final List<Note> notes = new ArrayList<>();
     private final List<Rewrite> rewrites = new ArrayList<>();
     private MessageView templateView;
+    private String botAnswer;
+    private List<Integer> botOrigins;
 
     /** A rewrite or redaction that changed the content, with what its rule's condition matched. */
     private record Rewrite(CompiledAction.RewriteContent action, String matched) {
@@ -86,6 +89,33 @@ final class Working {
             templateView = new MessageView(message);
         }
         return templateView;
+    }
+
+    /**
+     * For each message of the working bot answer (which has {@code count} messages), its position (0-based) in
+     * the answer as it arrived, or -1 for a message a rule wrote. Bot actions select by the answer as it arrived,
+     * like conditions; this says where each arrived message is now. A document no bot action wrote (the content
+     * replaced, then the type set back to a Lex type) holds none of the arrived messages.
+     */
+    List<Integer> botOrigins(int count) {
+        String content = message.content();
+        if (botAnswer != null && botAnswer.equals(content)) {
+            return botOrigins;
+        }
+        List<Integer> origins = new ArrayList<>(count);
+        boolean arrived = content != null && content.equals(original.content())
+                && Objects.equals(message.contentType(), original.contentType());
+        for (int i = 0; i < count; i++) {
+            origins.add(arrived ? i : -1);
+        }
+        return origins;
+    }
+
+    /** Sets the content to a bot answer whose messages came from these arrived positions (see {@link #botOrigins}). */
+    void setBotAnswer(String content, List<Integer> origins) {
+        set(message.withContent(content));
+        botAnswer = content;
+        botOrigins = List.copyOf(origins);
     }
 
     boolean changed() {

@@ -183,10 +183,34 @@ public final class LexContent {
 
     // ---- writing ----
 
+    /**
+     * A whole answer of the same Lex type holding only {@code text}: a document with one PlainText message (no
+     * other key of the old document, which could hold its texts), or an error with the old code, if any, and
+     * {@code text} as its message.
+     */
+    public static String singleText(Parsed answer, String text) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        if (answer instanceof Error error) {
+            if (error.code() != null) {
+                root.put("Code", error.code());
+            }
+            root.put("Message", text);
+            return json(root);
+        }
+        if (!(answer instanceof Document)) {
+            throw new IllegalArgumentException("not a bot answer: " + answer);
+        }
+        return write(new Document(root, List.of(plainTextMessage(text, PLAIN_TEXT))));
+    }
+
     /** Compact JSON of a document, with its messages list as given. */
     public static String write(Document document) {
         Map<String, Object> root = new LinkedHashMap<>(document.root());
         root.put("Messages", new ArrayList<>(document.messages()));
+        return json(root);
+    }
+
+    private static String json(Map<String, Object> root) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             writeValue(generator, root);
