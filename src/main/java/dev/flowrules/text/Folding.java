@@ -84,6 +84,14 @@ final class Folding {
         };
     }
 
+    /** Whether {@link #leetSymbol} reads the character as a letter (asked for every separator: no array made). */
+    static boolean isLeetSymbol(int cp) {
+        return switch (cp) {
+            case '@', '^', '$', '§', '!', '¡', '|', '+', '€', '¢', '(' -> true;
+            default -> false;
+        };
+    }
+
     /** What a symbol stands for inside a word, or null when it is only punctuation. */
     static int[] leetSymbol(int cp) {
         return switch (cp) {

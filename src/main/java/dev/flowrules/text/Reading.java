@@ -62,9 +62,35 @@ final class Reading {
     private static final int DIGIT = 3;
     private static final int SYMBOL = 4;
 
+    /**
+     * The text in Unicode NFKC, computed once per value and shared by every set of evasions it is read with. Text
+     * of ASCII characters only is its own NFKC form (and has nothing invisible, boxed or accented in it), so it
+     * skips the normaliser.
+     */
+    static String normalized(String text) {
+        return isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The text before units are made: compatibility forms, invisible characters, accents. */
     static String prepare(String text, Set<Evasion> evasions) {
-        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return prepareNormalized(normalized(text), evasions);
+    }
+
+    /** {@link #prepare} of a text already in NFKC ({@link #normalized}). */
+    private static String prepareNormalized(String nfkc, Set<Evasion> evasions) {
+        if (isAscii(nfkc)) {
+            // No format, invisible or boxed characters, no accents: only the case is left to fold.
+            return evasions.isEmpty() ? nfkc.toLowerCase(Locale.ROOT) : nfkc;
+        }
         StringBuilder kept = new StringBuilder(nfkc.length());
         boolean invisible = evasions.contains(Evasion.INVISIBLE);
         boolean width = evasions.contains(Evasion.WIDTH);
@@ -103,9 +129,7 @@ final class Reading {
                 continue;
             }
             if (!mark) {
-                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-                afterAlphabetic = script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
-                        || script == Character.UnicodeScript.CYRILLIC;
+                afterAlphabetic = cp < 0x80 ? isAsciiLetter(cp) : isAlphabetic(Character.UnicodeScript.of(cp));
             }
             int plain = Folding.stroke(cp);
             out.appendCodePoint(plain >= 0 ? plain : cp);
@@ -113,7 +137,24 @@ final class Reading {
         return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
+    private static boolean isAlphabetic(Character.UnicodeScript script) {
+        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
+                || script == Character.UnicodeScript.CYRILLIC;
+    }
+
+    private static boolean isAsciiLetter(int cp) {
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    }
+
+    /** Whether a letter is of the Latin script; ASCII letters without the script table's binary search. */
+    private static boolean isLatinLetter(int cp) {
+        return cp < 0x80 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+    }
+
     static byte scriptClass(int cp) {
+        if (cp < 0x80) {
+            return SPACED;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         switch (script) {
             case HAN, HIRAGANA, KATAKANA:
@@ -133,7 +174,12 @@ final class Reading {
     }
 
     static Reading of(String text, Set<Evasion> evasions) {
-        String prepared = prepare(text, evasions);
+        return ofNormalized(normalized(text), evasions);
+    }
+
+    /** The reading of a text already in NFKC ({@link #normalized}), so several evasion sets share one normalisation. */
+    static Reading ofNormalized(String nfkc, Set<Evasion> evasions) {
+        String prepared = prepareNormalized(nfkc, evasions);
         boolean leet = evasions.contains(Evasion.LEET);
         int n = prepared.codePointCount(0, prepared.length());
         int[] cps = new int[n];
@@ -174,8 +220,7 @@ final class Reading {
             for (int u = word[0]; u < word[1]; u++) {
                 if (kind[u] == LETTER) {
                     hasLetter[w] = true;
-                    Character.UnicodeScript script = Character.UnicodeScript.of(cps[u]);
-                    if (script == Character.UnicodeScript.LATIN) {
+                    if (isLatinLetter(cps[u])) {
                         latin++;
                     } else if (Folding.lookAlike(Folding.cherokeeCapital(cps[u])) < 0 && scriptClass(cps[u]) == SPACED) {
                         otherLetters++;
@@ -251,6 +296,11 @@ final class Reading {
     }
 
     private static int kindOf(int cp, boolean leet) {
+        if (cp < 0x80) {
+            // ASCII has no marks and no letters or digits beyond these
+            return isAsciiLetter(cp) ? LETTER : cp >= '0' && cp <= '9' ? DIGIT
+                    : leet && Folding.isLeetSymbol(cp) ? SYMBOL : SEPARATOR;
+        }
         if (Character.isLetter(cp)) {
             return LETTER;
         }
@@ -264,7 +314,7 @@ final class Reading {
         if (Character.isLetterOrDigit(cp)) {
             return LETTER;
         }
-        return leet && Folding.leetSymbol(cp) != null ? SYMBOL : SEPARATOR;
+        return leet && Folding.isLeetSymbol(cp) ? SYMBOL : SEPARATOR;
     }
 
     /**
@@ -278,7 +328,7 @@ final class Reading {
             if (kind[u] != LETTER) {
                 continue;
             }
-            if (Character.UnicodeScript.of(cps[u]) == Character.UnicodeScript.LATIN) {
+            if (isLatinLetter(cps[u])) {
                 return true;
             }
             allLookAlikes &= Folding.lookAlike(Folding.cherokeeCapital(cps[u])) >= 0;

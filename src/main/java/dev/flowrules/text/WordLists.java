@@ -39,8 +39,9 @@ public final class WordLists {
      */
     public Map<Integer, String> hits(String value) {
         Map<Integer, String> hits = null;
+        String normalized = groups.isEmpty() ? value : Reading.normalized(value);
         for (Group group : groups) {
-            Reading reading = Reading.of(value, group.evasions());
+            Reading reading = Reading.ofNormalized(normalized, group.evasions());
             Map<Integer, String>[] found = new Map[] {hits};
             WordMatcher.match(group.trie(), reading, group.evasions().contains(Evasion.REPEATS), accepts -> {
                 if (found[0] == null) {

@@ -27,6 +27,9 @@ final class WordMatcher {
     private final int[] layer = new int[MAX_STATES];
     private int layerSize;
     private final int[] carry = new int[MAX_STATES];
+    /** Scratch for {@link #step}'s previous layer and {@link #readings}' single reading: no array per unit. */
+    private final int[] from = new int[MAX_STATES];
+    private final int[] single = new int[1];
     private int carrySize;
     private boolean saturated;
     /** Trie lookups made, for the tests that check the cost stays linear. */
@@ -178,7 +181,7 @@ final class WordMatcher {
             layer[layerSize++] = current[i];
             for (int k = 1; k <= n && layerSize > 0; k++) {
                 int size = layerSize;
-                int[] from = Arrays.copyOf(layer, size);
+                System.arraycopy(layer, 0, from, 0, size);
                 layerSize = 0;
                 for (int f = 0; f < size; f++) {
                     for (int cp : readings) {
@@ -219,7 +222,8 @@ final class WordMatcher {
             others = Folding.leetDigit(primary);
         }
         if (others == null) {
-            return new int[] {primary};
+            single[0] = primary; // read before the next call: every caller loops over it at once
+            return single;
         }
         int[] all = new int[others.length + 1];
         all[0] = primary;
