@@ -322,8 +322,20 @@ public sealed interface Operator {
             return "contains-word";
         }
 
+        /**
+         * Two tests match the same messages when their entries read the same under the same evasions: the
+         * entries' readings as the matcher compares them, as a set ({@code [Scam, fraud]} is {@code [fraud, scam]},
+         * and with {@code leet} {@code $cam} is {@code scam}), beside the evasions themselves.
+         */
         public String canonical() {
-            return Operator.canonical(this, words + "|" + Evasion.describe(evasions));
+            java.util.TreeSet<String> readings = new java.util.TreeSet<>();
+            for (String word : words) {
+                String reading = WordLists.readingOf(word, evasions);
+                if (!reading.isEmpty()) { // an entry without letters or digits never matches (FR027)
+                    readings.add(reading.length() + ":" + reading);
+                }
+            }
+            return Operator.canonical(this, String.join(",", readings) + "|" + Evasion.describe(evasions));
         }
 
         public <R> R accept(Visitor<R> visitor) {
