@@ -244,7 +244,9 @@ public class HostileMessagesTest {
                 case 5 -> "{remove-attributes: [attr" + random.nextInt(4) + "]}";
                 case 6 -> "{set-push: {title: " + template + ", body: " + template + ", type: VOIP}}";
                 case 7 -> "{set-content-type: text/plain}";
-                case 8 -> "{bot-replace-message: {index: 1, with: " + template + "}}";
+                case 8 -> new String[] {"{bot-replace-message: {index: 1, with: " + template + "}}",
+                        "{bot-replace-message: {type: {one-of: [PlainText, SSML]}, with: " + template + "}}",
+                        "{bot-replace-answer: " + template + "}"}[random.nextInt(3)];
                 case 9 -> "{bot-append-message: " + template + "}";
                 case 10 -> "{bot-to-plain-text: " + template + "}";
                 default -> random.nextInt(3) == 0 ? "deny" : "{bot-drop-messages: {type: ImageResponseCard}}";
