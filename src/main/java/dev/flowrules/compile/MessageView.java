@@ -4,6 +4,7 @@ import dev.flowrules.dsl.Field;
 import dev.flowrules.dsl.FieldRef;
 import dev.flowrules.dsl.Words;
 import dev.flowrules.event.LexContent;
+import dev.flowrules.event.MetadataJson;
 import dev.flowrules.text.LinkHosts;
 import dev.flowrules.event.Message;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class MessageView {
     private boolean lexRead;
     private List<String> botTexts;
     private List<String>[] fieldValues;
+    private MetadataJson.Read metadataJson;
+    private Map<String, List<String>> metadataValues;
 
     public MessageView(Message message) {
         this(message, new WordIndex());
@@ -45,7 +48,7 @@ public final class MessageView {
         if (attribute != null) {
             return attributeApplies(ref) && message.attributes().containsKey(attribute);
         }
-        if (ref.field().isBotContent() || ref.field() == Field.LINKS_HOST) {
+        if (ref.field().isBotContent() || ref.field() == Field.LINKS_HOST || ref.field() == Field.METADATA_KEY) {
             return !values(ref).isEmpty();
         }
         return single(ref.field()) != null;
@@ -59,6 +62,9 @@ public final class MessageView {
             return values == null ? List.of() : values;
         }
         Field field = ref.field();
+        if (field == Field.METADATA_KEY) {
+            return metadataValues().getOrDefault(ref.attribute(), List.of());
+        }
         if (fieldValues == null) {
             fieldValues = newValuesByField();
         }
@@ -107,6 +113,34 @@ public final class MessageView {
     /** The bot's messages, or an empty list when the content is not a valid bot answer. */
     public List<Map<String, Object>> botMessages() {
         return lex() instanceof LexContent.Document document ? document.messages() : List.of();
+    }
+
+    /**
+     * The metadata read as a JSON object, parsed on first use (only rule sets that read {@code metadata.KEY} pay
+     * for it); null when the message has no metadata or it is empty.
+     */
+    public MetadataJson.Read metadataJson() {
+        if (metadataValues == null) {
+            String metadata = message.metadata();
+            metadataJson = metadata == null || metadata.isEmpty() ? null : MetadataJson.read(metadata);
+            Map<String, List<String>> values = new java.util.HashMap<>();
+            if (metadataJson instanceof MetadataJson.Members members) {
+                members.members().forEach((key, member) -> {
+                    if (member.text() != null) {
+                        values.put(key, List.of(member.text()));
+                    }
+                });
+            }
+            metadataValues = values;
+        }
+        return metadataJson;
+    }
+
+    private Map<String, List<String>> metadataValues() {
+        if (metadataValues == null) {
+            metadataJson();
+        }
+        return metadataValues;
     }
 
     private List<String> botValues(Field field) {

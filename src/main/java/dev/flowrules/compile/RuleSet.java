@@ -4,8 +4,10 @@ import com.google.re2j.Pattern;
 import dev.flowrules.dsl.Action;
 import dev.flowrules.dsl.BotSelector;
 import dev.flowrules.dsl.Condition;
+import dev.flowrules.dsl.Field;
 import dev.flowrules.dsl.RuleDef;
 import dev.flowrules.dsl.RuleFile;
+import dev.flowrules.dsl.Template;
 import dev.flowrules.event.Message;
 import dev.flowrules.dsl.Operator;
 import java.util.ArrayList;
@@ -25,13 +27,21 @@ public final class RuleSet {
     private final WordIndex words;
     private final Candidates candidates;
     private final boolean readsBotAnswers;
+    private final boolean readsMetadataKeys;
 
-    private RuleSet(List<CompiledRule> rules, int ruleCount, WordIndex words, Candidates candidates, boolean readsBotAnswers) {
+    private RuleSet(List<CompiledRule> rules, int ruleCount, WordIndex words, Candidates candidates, boolean readsBotAnswers,
+            boolean readsMetadataKeys) {
         this.rules = List.copyOf(rules);
         this.ruleCount = ruleCount;
         this.words = words;
         this.candidates = candidates;
         this.readsBotAnswers = readsBotAnswers;
+        this.readsMetadataKeys = readsMetadataKeys;
+    }
+
+    /** Whether some enabled rule tests a {@code metadata.KEY} field or inserts one in a template. */
+    public boolean readsMetadataKeys() {
+        return readsMetadataKeys;
     }
 
     /** Whether some rule reads a Lex bot answer's content (bot fields, bot-message, bot actions, rewrites). */
@@ -65,10 +75,14 @@ public final class RuleSet {
                 if (rule.enabled()) {
                     candidates.add(compiled.size(), rule.when(), compiler);
                     compiled.add(compiler.rule(rule));
+                    compiler.readsMetadataKeys |= rule.then().stream().flatMap(a -> a.templates().stream())
+                            .flatMap(t -> t.parts().stream())
+                            .anyMatch(p -> p instanceof Template.Insert i && i.field().field() == Field.METADATA_KEY);
                 }
             }
         }
-        return new RuleSet(compiled, count, compiler.words, candidates.build(), compiler.readsBotAnswers);
+        return new RuleSet(compiled, count, compiler.words, candidates.build(), compiler.readsBotAnswers,
+                compiler.readsMetadataKeys);
     }
 
     public List<CompiledRule> rules() {
@@ -88,6 +102,7 @@ public final class RuleSet {
             Action.Visitor<CompiledAction> {
         final WordIndex words = new WordIndex();
         boolean readsBotAnswers;
+        boolean readsMetadataKeys;
         /** Rules testing the same pattern share one compiled Pattern, so a message scans for it once. */
         private final Map<String, Pattern> patterns = new HashMap<>();
 
@@ -138,6 +153,7 @@ public final class RuleSet {
         @Override
         public Matcher visitFieldTests(Condition.FieldTests tests) {
             readsBotAnswers |= tests.field().field().isBotContent() || tests.field().field().attributeAlias() != null;
+            readsMetadataKeys |= tests.field().field() == Field.METADATA_KEY;
             Tests compiled = tests(tests.tests());
             return new Matcher.FieldTests(tests.field(), compiled.mustExist(), compiled.values(), tests.allValues());
         }

@@ -111,6 +111,10 @@ final class ConditionParser {
                 return selector == null ? null : new Condition.BotMessage(selector, in.pos(tuple.getKeyNode()));
             }
             default -> {
+                String metadataKey = Field.metadataKey(key);
+                if (metadataKey != null) {
+                    return metadataKey(metadataKey, tuple);
+                }
                 var field = Field.byKey(key);
                 if (field.isEmpty() || field.get() == Field.ATTRIBUTE) {
                     unknownField(tuple.getKeyNode(), key);
@@ -119,6 +123,16 @@ final class ConditionParser {
                 return fieldTests(FieldRef.of(field.get()), tuple);
             }
         }
+    }
+
+    /** {@code metadata.KEY}: the key is the rest of the name, dots and all, since only top-level keys are read. */
+    private Condition metadataKey(String key, NodeTuple tuple) {
+        if (key.isEmpty()) {
+            in.error(DiagnosticCode.FR006, in.pos(tuple.getKeyNode()), "'metadata.' needs the name of a metadata key after the dot",
+                    "e.g. 'metadata.tier: gold' tests the key \"tier\" of JSON metadata; 'metadata' alone tests the whole text");
+            return null;
+        }
+        return fieldTests(FieldRef.metadataKey(key), tuple);
     }
 
     private Condition group(String key, NodeTuple tuple, int depth) {
@@ -299,20 +313,35 @@ final class ConditionParser {
         return failed ? null : new BotSelector(index, List.copyOf(parts), in.pos(value));
     }
 
+    /** {@code metdata.tier} or {@code Metadata.tier}: the metadata key meant, when the part before the dot is close. */
+    static java.util.Optional<String> metadataTypo(String name) {
+        int dot = name.indexOf('.');
+        String prefix = dot > 0 ? name.substring(0, dot + 1) : null;
+        if (prefix == null || prefix.equals(Field.METADATA_PREFIX) || dot == name.length() - 1
+                || Field.keys().stream().anyMatch(k -> k.startsWith(prefix))
+                || Suggest.closest(prefix, List.of(Field.METADATA_PREFIX)).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Field.METADATA_PREFIX + name.substring(dot + 1));
+    }
+
     private void unknownField(Node node, String key) {
         List<String> known = new ArrayList<>(Field.keys());
         known.addAll(COMBINATORS);
         known.add(BOT_MESSAGE);
         var suggestion = Suggest.closest(key, known);
         String hint;
-        if (suggestion.isPresent()) {
+        var metadataKey = metadataTypo(key);
+        if (metadataKey.isPresent()) {
+            hint = "did you mean '" + metadataKey.get() + "'?";
+        } else if (suggestion.isPresent()) {
             hint = "did you mean '" + suggestion.get() + "'?";
         } else if (TEST_KEYS.contains(key)) {
             hint = "'" + key + "' is a test: put it under a field, e.g. 'content: {" + key + ": ...}'";
         } else if (key.startsWith("attributes.") || key.startsWith("attribute.")) {
             hint = "test an attribute with 'attributes: {" + key.substring(key.indexOf('.') + 1) + ": ...}'";
         } else {
-            hint = "fields: " + String.join(", ", Field.keys()) + "; combinators: all, any, not";
+            hint = "fields: " + String.join(", ", Field.keys()) + ", " + Field.METADATA_KEY.key() + "; combinators: all, any, not";
         }
         in.error(DiagnosticCode.FR006, in.pos(node), "unknown field '" + key + "'", hint);
     }

@@ -56,7 +56,16 @@ public enum Field {
      */
     LINKS_HOST("links.host"),
     /** Message attributes, addressed by name: {@code attributes: {priority: ...}} or {@code {{attributes.priority}}}. */
-    ATTRIBUTE("attributes");
+    ATTRIBUTE("attributes"),
+    /**
+     * A top-level key of metadata that is a JSON object, addressed by name: {@code metadata.tier} (the key is
+     * everything after the first dot, dots included). Not in {@link #keys()} nor found by {@link #byKey}: read
+     * it with {@link #metadataKey}.
+     */
+    METADATA_KEY("metadata.KEY");
+
+    /** How a metadata key is written: {@code metadata.} and the key. */
+    public static final String METADATA_PREFIX = "metadata.";
 
     private final String key;
     private final String attributeAlias;
@@ -105,15 +114,26 @@ public enum Field {
      * @return the field, or empty for a name the language does not know
      */
     public static Optional<Field> byKey(String key) {
-        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(f -> f != METADATA_KEY && f.key.equals(key)).findFirst();
     }
 
     /**
-     * Every field name, in declaration order, for "did you mean" hints and the docs' tests.
+     * Every field name but {@code metadata.KEY} (whose names are open), in declaration order, for "did you mean"
+     * hints and the docs' tests.
      *
      * @return the names authors may write
      */
     public static List<String> keys() {
-        return Arrays.stream(values()).map(Field::key).toList();
+        return Arrays.stream(values()).filter(f -> f != METADATA_KEY).map(Field::key).toList();
+    }
+
+    /**
+     * The metadata key a name addresses.
+     *
+     * @param name a name as written in a rule, e.g. {@code metadata.tier}
+     * @return the key after {@code metadata.} (possibly empty), or null when the name does not start with it
+     */
+    public static String metadataKey(String name) {
+        return name.startsWith(METADATA_PREFIX) ? name.substring(METADATA_PREFIX.length()) : null;
     }
 }

@@ -1,10 +1,11 @@
 package dev.flowrules.dsl;
 
 /**
- * A field, or for {@link Field#ATTRIBUTE} one message attribute by name.
+ * A field, or for {@link Field#ATTRIBUTE} one message attribute by name, or for {@link Field#METADATA_KEY} one
+ * key of the JSON metadata.
  *
  * @param field the field
- * @param attribute the attribute's name for {@link Field#ATTRIBUTE}, else null
+ * @param attribute the attribute's name for {@link Field#ATTRIBUTE}, the key for {@link Field#METADATA_KEY}, else null
  */
 public record FieldRef(Field field, String attribute) {
 
@@ -29,12 +30,23 @@ public record FieldRef(Field field, String attribute) {
     }
 
     /**
+     * One key of metadata that is a JSON object.
+     *
+     * @param key the top-level key, as the JSON writes it
+     * @return the reference to {@code metadata.KEY}
+     */
+    public static FieldRef metadataKey(String key) {
+        return new FieldRef(Field.METADATA_KEY, key);
+    }
+
+    /**
      * How explanations and diagnostics name it.
      *
      * @return e.g. {@code content}, {@code attributes.priority}
      */
     public String display() {
-        return field == Field.ATTRIBUTE ? "attributes." + attribute : field.key();
+        return field == Field.ATTRIBUTE ? "attributes." + attribute
+                : field == Field.METADATA_KEY ? Field.METADATA_PREFIX + attribute : field.key();
     }
 
     @Override

@@ -110,6 +110,10 @@ final class TemplateParser {
         if (name.startsWith("attributes.") && name.length() > "attributes.".length()) {
             return new Template.Insert(FieldRef.attribute(name.substring("attributes.".length())));
         }
+        String metadataKey = Field.metadataKey(name);
+        if (metadataKey != null && !metadataKey.isEmpty()) {
+            return new Template.Insert(FieldRef.metadataKey(metadataKey));
+        }
         return Field.byKey(name).filter(f -> f != Field.ATTRIBUTE).map(f -> (Template.Part) new Template.Insert(FieldRef.of(f)))
                 .orElse(null);
     }
@@ -118,8 +122,8 @@ final class TemplateParser {
         List<String> known = new ArrayList<>(Field.keys());
         known.remove("attributes");
         known.add(MATCHED);
-        return Suggest.closest(name, known).map(s -> "did you mean '{{" + s + "}}'?")
-                .orElse("placeholders: {{" + String.join("}}, {{", known) + "}}, {{attributes.NAME}}");
+        return ConditionParser.metadataTypo(name).or(() -> Suggest.closest(name, known)).map(s -> "did you mean '{{" + s + "}}'?")
+                .orElse("placeholders: {{" + String.join("}}, {{", known) + "}}, {{attributes.NAME}}, {{metadata.KEY}}");
     }
 
     private static void flush(StringBuilder literal, List<Template.Part> parts) {

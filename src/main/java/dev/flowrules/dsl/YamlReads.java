@@ -114,6 +114,8 @@ final class YamlReads {
         if (what.startsWith("the test on")) {
             if (suggestion.isEmpty() && (Field.byKey(key).isPresent() || ConditionParser.COMBINATORS.contains(key))) {
                 hint = "'" + key + "' is not a test: conditions on other fields go beside this one, or under 'all:'";
+            } else if (suggestion.isEmpty() && what.equals("the test on '" + Field.METADATA.key() + "'")) {
+                hint = "to test a key of JSON metadata, write it after a dot as the field: '" + Field.METADATA_PREFIX + key + ": ...'";
             }
             error(DiagnosticCode.FR007, pos(node), "unknown test '" + key + "' in " + what, hint);
             return;
@@ -127,7 +129,7 @@ final class YamlReads {
     }
 
     private static boolean isCondition(String key) {
-        return Field.byKey(key).isPresent() || ConditionParser.COMBINATORS.contains(key)
+        return Field.byKey(key).isPresent() || Field.metadataKey(key) != null || ConditionParser.COMBINATORS.contains(key)
                 || ConditionParser.BOT_MESSAGE.equals(key) || "attributes".equals(key);
     }
 

@@ -6,6 +6,7 @@ import dev.flowrules.compile.Evidence;
 import dev.flowrules.compile.RuleSet;
 import dev.flowrules.event.LexContent;
 import dev.flowrules.event.Message;
+import dev.flowrules.event.MetadataJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -136,15 +137,22 @@ final class Evaluation {
 
     /**
      * The notes, led by one saying that content claiming to be a Lex answer is not one, for rule sets that
-     * read bot answers (one without bot rules never parses the content).
+     * read bot answers (one without bot rules never parses the content), and one saying that metadata a rule
+     * keys are read from is not a JSON object.
      */
     private List<Note> notes() {
+        List<Note> first = new ArrayList<>(2);
         if (rules.readsBotAnswers() && work.view().lex() instanceof LexContent.Invalid invalid) {
-            List<Note> all = new ArrayList<>(work.notes().size() + 1);
-            all.add(Note.of(NoteKind.BOT_CONTENT_INVALID, null, work.original().contentType(), invalid.reason()));
-            all.addAll(work.notes());
-            return all;
+            first.add(Note.of(NoteKind.BOT_CONTENT_INVALID, null, work.original().contentType(), invalid.reason()));
         }
-        return work.notes();
+        // Said only for rules that read a metadata key, so metadata that is plain text by design stays quiet.
+        if (rules.readsMetadataKeys() && work.view().metadataJson() instanceof MetadataJson.NotAnObject not) {
+            first.add(Note.of(NoteKind.METADATA_NOT_JSON_OBJECT, null, not.reason()));
+        }
+        if (first.isEmpty()) {
+            return work.notes();
+        }
+        first.addAll(work.notes());
+        return first;
     }
 }

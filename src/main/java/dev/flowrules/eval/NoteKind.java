@@ -19,6 +19,8 @@ public enum NoteKind {
     /** The content claims a Lex content type but is not a bot answer; it was matched as plain text. */
     BOT_CONTENT_INVALID("the content type says {content-type} but {reason}: the content is matched as plain text"
             + " and the bot.* fields are absent", "content-type", "reason"),
+    /** A rule read a metadata key, but the metadata is not a JSON object: every metadata.KEY is absent. */
+    METADATA_NOT_JSON_OBJECT("the metadata is not a JSON object ({reason}): the metadata.KEY fields are absent", "reason"),
     /** A later rule changed a field an earlier rule had written. */
     OVERWRITTEN("rule {rule} replaced the {field} set by rule {previous-rule} (later rules win)", "field", "previous-rule"),
     /** The content was cut to the service's message size limit. */

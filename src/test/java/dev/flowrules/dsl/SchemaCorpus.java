@@ -14,6 +14,7 @@ final class SchemaCorpus {
 
     static final List<String> CASES = List.of(
             // valid
+            "rules: [{id: r, when: {metadata.tier: gold, 'metadata.a.b c': {exists: false}}, then: [deny]}]",
             "rules: [{id: r, when: always, then: deny}]",
             "rules: [{id: r, when: always, then: [deny]}]",
             "description: x\nrules: [{id: r.1_a-b, description: d, enabled: false, when: always, then: [stop]}]",
@@ -54,6 +55,8 @@ final class SchemaCorpus {
             "rules: [{id: r, when: always, then: [{bot-to-plain-text: 'Sorry: {{bot.error.message}}'}]}]",
             "rules: [{id: a, when: always, then: [{set-metadata: m}]}, {id: b, when: always, then: [deny]}]",
             // broken
+            "rules: [{id: r, when: {'metadata.': gold}, then: [deny]}]",
+            "rules: [{id: r, when: {metadata.tier: {nope: 1}}, then: [deny]}]",
             "rules: [{id: r, wehn: always, then: [deny]}]",
             "rules: [{id: r, then: [deny]}]",
             "rules: [{id: r, when: always}]",
