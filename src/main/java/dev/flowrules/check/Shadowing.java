@@ -207,6 +207,10 @@ final class Shadowing {
             return List.of("metadata");
         }
 
+        public List<String> visitSetMetadataKeys(Action.SetMetadataKeys action) {
+            return action.keys().keySet().stream().map(key -> "metadata key '" + key + "'").toList();
+        }
+
         public List<String> visitSetAttributes(Action.SetAttributes action) {
             return action.attributes().keySet().stream().map(name -> "attribute '" + name + "'").toList();
         }

@@ -25,6 +25,8 @@ public sealed interface CompiledAction {
 
         R visitSetMetadata(SetMetadata action);
 
+        R visitSetMetadataKeys(SetMetadataKeys action);
+
         R visitSetAttributes(SetAttributes action);
 
         R visitRemoveAttributes(RemoveAttributes action);
@@ -68,6 +70,12 @@ public sealed interface CompiledAction {
     record SetMetadata(Template metadata, SourcePos pos) implements CompiledAction {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitSetMetadata(this);
+        }
+    }
+
+    record SetMetadataKeys(Map<String, Template> keys, SourcePos pos) implements CompiledAction {
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSetMetadataKeys(this);
         }
     }
 

@@ -275,6 +275,11 @@ public final class RuleSet {
         }
 
         @Override
+        public CompiledAction visitSetMetadataKeys(Action.SetMetadataKeys a) {
+            return new CompiledAction.SetMetadataKeys(a.keys(), a.pos());
+        }
+
+        @Override
         public CompiledAction visitSetAttributes(Action.SetAttributes a) {
             return new CompiledAction.SetAttributes(a.attributes(), a.pos());
         }

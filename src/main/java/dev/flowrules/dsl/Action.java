@@ -84,6 +84,14 @@ public sealed interface Action {
         R visitSetMetadata(SetMetadata action);
 
         /**
+         * What this visitor makes of a {@link SetMetadataKeys}.
+         *
+         * @param action the action visited
+         * @return the visitor's result
+         */
+        R visitSetMetadataKeys(SetMetadataKeys action);
+
+        /**
          * What this visitor makes of a {@link SetAttributes}.
          *
          * @param action the action visited
@@ -175,6 +183,7 @@ public sealed interface Action {
             ActionKeyword.of("set-metadata", SetMetadata.class, (in, v, at) -> map(
                     in.template(v, "'set-metadata'", false, null, ServiceLimits.METADATA_MAX, false),
                     t -> new SetMetadata(t, at))),
+            ActionKeyword.of("set-metadata-keys", SetMetadataKeys.class, ActionReaders::setMetadataKeys),
             ActionKeyword.of("set-attributes", SetAttributes.class, ActionReaders::setAttributes),
             ActionKeyword.of("remove-attributes", RemoveAttributes.class, (in, v, at) -> map(v instanceof SequenceNode
                     ? in.stringList(v, "'remove-attributes'")
@@ -270,6 +279,26 @@ public sealed interface Action {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitSetMetadata(this);
+        }
+    }
+
+    /**
+     * {@code set-metadata-keys}: merges keys into metadata that is a JSON object, keeping its other keys.
+     *
+     * @param keys the template of each key's value (written as a JSON string), in written order
+     * @param pos where the action is written
+     */
+    record SetMetadataKeys(Map<String, Template> keys, SourcePos pos) implements Action {
+        public String keyword() {
+            return "set-metadata-keys";
+        }
+
+        public List<Template> templates() {
+            return List.copyOf(keys.values());
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSetMetadataKeys(this);
         }
     }
 

@@ -96,6 +96,39 @@ final class ActionReaders {
     }
 
     /** Attribute names to one value or a list of values, each a template. */
+    /** {@code set-metadata-keys: {tier: vip}}: JSON object keys (any text but empty) to templates. */
+    static Action setMetadataKeys(YamlReads in, Node value, SourcePos at) {
+        if (!(value instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
+            in.wrongType(value, "'set-metadata-keys'", "a mapping of metadata keys to values",
+                    "e.g. 'set-metadata-keys: {tier: vip, checked-by: \"{{sender.name}}\"}'");
+            return null;
+        }
+        Map<String, Template> keys = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        boolean failed = false;
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = in.keyText(tuple);
+            if (key == null || !in.checkDuplicate(seen, key, tuple)) {
+                failed = true;
+                continue;
+            }
+            if (key.isEmpty()) {
+                in.error(DiagnosticCode.FR013, in.pos(tuple.getKeyNode()), "a metadata key must not be empty",
+                        "name the key, e.g. 'tier: vip'");
+                failed = true;
+                continue;
+            }
+            Template template = in.template(tuple.getValueNode(), "the value of metadata key '" + key + "'", false, null,
+                    ServiceLimits.METADATA_MAX, false);
+            if (template == null) {
+                failed = true;
+            } else {
+                keys.put(key, template);
+            }
+        }
+        return failed ? null : new Action.SetMetadataKeys(java.util.Collections.unmodifiableMap(keys), at);
+    }
+
     static Action setAttributes(YamlReads in, Node value, SourcePos at) {
         if (!(value instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
             in.wrongType(value, "'set-attributes'", "a mapping of attribute names to values",

@@ -59,6 +59,11 @@ final class Actions implements CompiledAction.Visitor<String> {
     }
 
     @Override
+    public String visitSetMetadataKeys(CompiledAction.SetMetadataKeys action) {
+        return FieldActions.setMetadataKeys(work, rule.id(), action, rule.matched());
+    }
+
+    @Override
     public String visitSetAttributes(CompiledAction.SetAttributes action) {
         return FieldActions.setAttributes(work, rule.id(), action, rule.matched());
     }
@@ -157,6 +162,11 @@ final class Actions implements CompiledAction.Visitor<String> {
 
         @Override
         public Boolean visitSetMetadata(CompiledAction.SetMetadata action) {
+            return true;
+        }
+
+        @Override
+        public Boolean visitSetMetadataKeys(CompiledAction.SetMetadataKeys action) {
             return true;
         }
 

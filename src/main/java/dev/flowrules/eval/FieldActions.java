@@ -2,6 +2,7 @@ package dev.flowrules.eval;
 
 import dev.flowrules.compile.CompiledAction;
 import dev.flowrules.compile.Explain;
+import dev.flowrules.event.MetadataJson;
 import dev.flowrules.event.PushNotification;
 import dev.flowrules.limits.ServiceLimits;
 import java.util.ArrayList;
@@ -30,6 +31,48 @@ final class FieldActions {
         work.overwrite(ruleId, "metadata", !metadata.equals(work.message().metadata()));
         work.set(work.message().withMetadata(metadata));
         return "metadata set to \"" + Explain.abbreviate(metadata) + "\"";
+    }
+
+    /**
+     * Merges keys into the working copy's metadata, a JSON object (created when there is no metadata): the app's
+     * other keys stay as written. Refused whole, with a note, when the metadata is not a JSON object or the result
+     * would break the metadata's limits.
+     */
+    static String setMetadataKeys(Working work, String ruleId, CompiledAction.SetMetadataKeys set, String matched) {
+        String current = work.message().metadata();
+        MetadataJson.Read read = current == null || current.isEmpty()
+                ? new MetadataJson.Members(Map.of()) : MetadataJson.read(current);
+        if (read instanceof MetadataJson.NotAnObject not) {
+            work.note(NoteKind.METADATA_NOT_OBJECT_REFUSED, ruleId, not.reason());
+            return "metadata keys not set (the metadata is not a JSON object)";
+        }
+        MetadataJson.Members members = (MetadataJson.Members) read;
+        Map<String, String> changed = new LinkedHashMap<>();
+        set.keys().forEach((key, template) -> {
+            String value = work.render(template, matched, null);
+            MetadataJson.Member there = members.members().get(key);
+            // A key already holding this very string keeps its text as the app wrote it.
+            if (there == null || !there.json().startsWith("\"") || !value.equals(there.text())) {
+                changed.put(key, value);
+            }
+        });
+        String names = String.join(", ", set.keys().keySet());
+        if (changed.isEmpty() && current != null && !current.isEmpty()) {
+            return "metadata keys already set: " + names;
+        }
+        String metadata = MetadataJson.merge(members, changed);
+        if (ServiceLimits.length(metadata) > ServiceLimits.METADATA_MAX) {
+            work.note(NoteKind.METADATA_TOO_LONG_REFUSED, ruleId, ServiceLimits.length(metadata), ServiceLimits.METADATA_MAX);
+            return "metadata keys not set (too long)";
+        }
+        if (ServiceLimits.hasLineTerminator(metadata)) {
+            work.note(NoteKind.METADATA_LINE_BREAK_REFUSED, ruleId);
+            return "metadata keys not set (line break)";
+        }
+        changed.keySet().forEach(key -> work.overwrite(ruleId, "metadata key '" + key + "'", true));
+        work.edited(ruleId, "metadata");
+        work.set(work.message().withMetadata(metadata));
+        return "metadata keys set: " + names;
     }
 
     static String setAttributes(Working work, String ruleId, CompiledAction.SetAttributes set, String matched) {

@@ -46,6 +46,9 @@ public enum NoteKind {
     /** Metadata with a line break is refused: the model's pattern for it, {@code .*}, allows none. */
     METADATA_LINE_BREAK_REFUSED("rule {rule}: metadata with a line break refused (the service's pattern for metadata"
             + " allows none); metadata left as it was"),
+    /** set-metadata-keys on metadata that is not a JSON object: nothing to merge into, and nothing is replaced. */
+    METADATA_NOT_OBJECT_REFUSED("rule {rule}: set-metadata-keys needs metadata that is a JSON object, but {reason};"
+            + " metadata left as it was (set-metadata replaces it whole)", "reason"),
     /** An attribute value rendered empty and was left out. */
     ATTRIBUTE_VALUE_EMPTY("rule {rule}: an empty value for attribute {attribute} was left out", "attribute"),
     /** An attribute value over its limit is refused, never cut. */
