@@ -4,9 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayDeque;
 import java.util.Locale;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Compiles an author's regular expression and, when re2j refuses it, says where and why in the author's terms:
@@ -78,15 +76,7 @@ final class RegexErrors {
      * without escapes on one line); otherwise the start of the value.
      */
     private static SourcePos position(YamlReads in, Node node, int index) {
-        SourcePos start = in.pos(node);
-        if (index < 0 || !(node instanceof ScalarNode scalar) || node.getEndMark() == null
-                || node.getEndMark().getLine() != node.getStartMark().getLine()) {
-            return start;
-        }
-        int quote = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
-        int written = node.getEndMark().getColumn() - node.getStartMark().getColumn() - 2 * quote;
-        return written == scalar.getValue().length()
-                ? new SourcePos(start.file(), start.line(), start.column() + quote + index) : start;
+        return in.pos(node, index);
     }
 
     private static String hint(String description) {

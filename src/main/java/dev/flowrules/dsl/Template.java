@@ -3,9 +3,9 @@ package dev.flowrules.dsl;
 import java.util.List;
 
 /**
- * Text with placeholders: {@code {{content}}}, {@code {{sender.name}}}, {@code {{attributes.NAME}}} and
- * {@code {{matched}}}; in a rewrite or redaction also {@code $1} and {@code ${name}} for regex groups.
- * Nothing else is evaluated.
+ * Text with placeholders: {@code {{content}}}, {@code {{sender.name}}}, {@code {{attributes.NAME}}},
+ * {@code {{metadata.KEY}}} and {@code {{matched}}}, each optionally through filters ({@code {{content|first:100}}});
+ * in a rewrite or redaction also {@code $1} and {@code ${name}} for regex groups. Nothing else is evaluated.
  *
  * @param source the template as written
  * @param parts the template read into literal text and placeholders, in order
@@ -25,15 +25,112 @@ public record Template(String source, List<Part> parts) {
     }
 
     /**
-     * A placeholder for a field of the message: {@code {{sender.name}}}.
+     * A placeholder for a field of the message: {@code {{sender.name}}}, {@code {{content|first:100}}}.
      *
      * @param field the field inserted
+     * @param filters what its value goes through, in written order
      */
-    public record Insert(FieldRef field) implements Part {
+    public record Insert(FieldRef field, List<Filter> filters) implements Part {
+        /**
+         * A placeholder without filters.
+         *
+         * @param field the field inserted
+         */
+        public Insert(FieldRef field) {
+            this(field, List.of());
+        }
     }
 
-    /** The text the rule's condition matched on (first matching test). */
-    public record Matched() implements Part {
+    /**
+     * The text the rule's condition matched on (first matching test).
+     *
+     * @param filters what it goes through, in written order
+     */
+    public record Matched(List<Filter> filters) implements Part {
+        /** {@code {{matched}}} without filters. */
+        public Matched() {
+            this(List.of());
+        }
+    }
+
+    /**
+     * What a placeholder's value goes through, left to right: {@code {{content|lower|first:20}}}. Filters
+     * change text only; like placeholders, they cannot run code.
+     */
+    public sealed interface Filter {
+        /**
+         * Applies the filter.
+         *
+         * @param value the text so far
+         * @return the filtered text
+         */
+        String apply(String value);
+
+        /**
+         * The filter as the author writes it.
+         *
+         * @return e.g. {@code first:100}, {@code upper}
+         */
+        String written();
+    }
+
+    /**
+     * The first {@code count} characters, counted in code points: a surrogate pair is never split.
+     *
+     * @param count how many characters to keep, from 1
+     */
+    public record First(int count) implements Filter {
+        @Override
+        public String apply(String value) {
+            int length = value.codePointCount(0, value.length());
+            return length <= count ? value : value.substring(0, value.offsetByCodePoints(0, count));
+        }
+
+        @Override
+        public String written() {
+            return "first:" + count;
+        }
+    }
+
+    /** Upper case, the same in every locale. */
+    public record Upper() implements Filter {
+        @Override
+        public String apply(String value) {
+            return value.toUpperCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String written() {
+            return "upper";
+        }
+    }
+
+    /** Lower case, the same in every locale. */
+    public record Lower() implements Filter {
+        @Override
+        public String apply(String value) {
+            return value.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String written() {
+            return "lower";
+        }
+    }
+
+    /**
+     * A value through filters.
+     *
+     * @param filters the filters, applied in order
+     * @param value the value a placeholder inserts
+     * @return the value after every filter
+     */
+    public static String filtered(List<Filter> filters, String value) {
+        String result = value;
+        for (Filter filter : filters) {
+            result = filter.apply(result);
+        }
+        return result;
     }
 
     /**

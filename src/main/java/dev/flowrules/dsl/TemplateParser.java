@@ -21,8 +21,13 @@ final class TemplateParser {
         this.regex = regex;
     }
 
-    record Result(Template template, String error, String hint) {
+    /** The template, or an error and hint with the index in the text of what they concern (-1: the whole text). */
+    record Result(Template template, String error, String hint, int at) {
     }
+
+    /** The largest N of {@code first:N}: more than any field the service allows holds. */
+    static final int FIRST_MAX = 4096;
+    static final String FILTERS = "first:N, upper, lower";
 
     Result parse() {
         List<Template.Part> parts = new ArrayList<>();
@@ -34,12 +39,26 @@ final class TemplateParser {
                 int close = text.indexOf("}}", i + 2);
                 if (close < 0) {
                     return failure("'{{' at character " + (i + 1) + " is not closed",
-                            "write placeholders as {{content}}, {{sender.name}} or {{attributes.NAME}}");
+                            "write placeholders as {{content}}, {{sender.name}} or {{attributes.NAME}}", i);
                 }
-                String name = text.substring(i + 2, close).trim();
+                String written = text.substring(i + 2, close);
+                List<String> segments = segments(written);
+                String name = segments.get(0).trim();
                 Template.Part part = placeholder(name);
                 if (part == null) {
-                    return failure("unknown placeholder '{{" + name + "}}'", placeholderHint(name));
+                    return failure("unknown placeholder '{{" + name + "}}'", placeholderHint(name), i);
+                }
+                List<Template.Filter> filters = new ArrayList<>();
+                for (int f = 1; f < segments.size(); f++) {
+                    Object filter = filter(segments.get(f).trim(), "{{" + written.trim() + "}}");
+                    if (filter instanceof Result problem) {
+                        return new Result(null, problem.error(), problem.hint(), i);
+                    }
+                    filters.add((Template.Filter) filter);
+                }
+                if (!filters.isEmpty()) {
+                    part = part instanceof Template.Insert insert ? new Template.Insert(insert.field(), List.copyOf(filters))
+                            : new Template.Matched(List.copyOf(filters));
                 }
                 flush(literal, parts);
                 parts.add(part);
@@ -56,7 +75,56 @@ final class TemplateParser {
             }
         }
         flush(literal, parts);
-        return new Result(new Template(text, List.copyOf(parts)), null, null);
+        return new Result(new Template(text, List.copyOf(parts)), null, null, -1);
+    }
+
+    /** The name and each filter of a placeholder: the text between its '|'s. */
+    private static List<String> segments(String written) {
+        List<String> segments = new ArrayList<>();
+        int start = 0;
+        for (int bar = written.indexOf('|'); bar >= 0; bar = written.indexOf('|', start)) {
+            segments.add(written.substring(start, bar));
+            start = bar + 1;
+        }
+        segments.add(written.substring(start));
+        return segments;
+    }
+
+    /** One filter after a '|': a {@link Template.Filter}, or a failure {@link Result}. */
+    private static Object filter(String written, String placeholder) {
+        int colon = written.indexOf(':');
+        String name = (colon < 0 ? written : written.substring(0, colon)).trim();
+        String value = colon < 0 ? null : written.substring(colon + 1).trim();
+        if (written.isEmpty()) {
+            return failure("an empty filter after '|' in '" + placeholder + "'",
+                    "write a filter after each '|': " + FILTERS + ", e.g. {{content|first:100}}");
+        }
+        switch (name) {
+            case "first" -> {
+                if (value == null || value.isEmpty()) {
+                    return failure("'first' in '" + placeholder + "' needs a number of characters",
+                            "write first:N, e.g. {{content|first:100}} keeps the first 100 characters");
+                }
+                int count = value.length() <= 5 && value.chars().allMatch(c -> c >= '0' && c <= '9') ? Integer.parseInt(value) : -1;
+                if (count < 1 || count > FIRST_MAX) {
+                    return failure("'first:" + value + "' in '" + placeholder + "' needs a whole number of characters from 1 to "
+                            + FIRST_MAX, "e.g. {{content|first:100}} keeps the first 100 characters");
+                }
+                return new Template.First(count);
+            }
+            case "upper", "lower" -> {
+                if (value != null) {
+                    return failure("'" + name + "' in '" + placeholder + "' takes no value",
+                            "write {{sender.name|" + name + "}}, without ':'");
+                }
+                return name.equals("upper") ? new Template.Upper() : new Template.Lower();
+            }
+            default -> {
+                return failure("unknown filter '" + name + "' in '" + placeholder + "'",
+                        Suggest.closest(name, List.of("first", "upper", "lower")).map(s -> "did you mean '" + s + "'? ").orElse("")
+                                + "filters: " + FILTERS);
+            }
+        }
     }
 
     private Result group(int at, StringBuilder literal, List<Template.Part> parts) {
@@ -134,6 +202,10 @@ final class TemplateParser {
     }
 
     private static Result failure(String error, String hint) {
-        return new Result(null, error, hint);
+        return new Result(null, error, hint, -1);
+    }
+
+    private static Result failure(String error, String hint, int at) {
+        return new Result(null, error, hint, at);
     }
 }

@@ -271,7 +271,7 @@ final class YamlReads {
         }
         TemplateParser.Result template = new TemplateParser(text, groups, regex).parse();
         if (template.error() != null) {
-            error(DiagnosticCode.FR015, pos(node), "in " + what + ": " + template.error(), template.hint());
+            error(DiagnosticCode.FR015, pos(node, template.at()), "in " + what + ": " + template.error(), template.hint());
             return null;
         }
         Template parsed = template.template();
@@ -300,6 +300,22 @@ final class YamlReads {
 
     SourcePos pos(Node node) {
         return SourcePos.of(file, node.getStartMark());
+    }
+
+    /**
+     * Where the character at {@code index} of a scalar's value is, when the scalar maps one to one onto its value
+     * (plain, or quoted without escapes, on one line); otherwise, or for index -1, where the value starts.
+     */
+    SourcePos pos(Node node, int index) {
+        SourcePos start = pos(node);
+        if (index < 0 || !(node instanceof ScalarNode scalar) || node.getEndMark() == null
+                || node.getEndMark().getLine() != node.getStartMark().getLine()) {
+            return start;
+        }
+        int quote = scalar.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
+        int written = node.getEndMark().getColumn() - node.getStartMark().getColumn() - 2 * quote;
+        return written == scalar.getValue().length()
+                ? new SourcePos(start.file(), start.line(), start.column() + quote + index) : start;
     }
 
     void error(DiagnosticCode code, SourcePos at, String message, String hint) {

@@ -18,9 +18,9 @@ final class Templates {
             if (part instanceof Template.Text text) {
                 out.append(text.text());
             } else if (part instanceof Template.Insert insert) {
-                out.append(original.first(insert.field()));
-            } else if (part instanceof Template.Matched) {
-                out.append(matched == null ? "" : matched);
+                out.append(Template.filtered(insert.filters(), original.first(insert.field())));
+            } else if (part instanceof Template.Matched placeholder) {
+                out.append(matched == null ? "" : Template.filtered(placeholder.filters(), matched));
             } else if (part instanceof Template.Group group && groups != null) {
                 String value = group.name() == null ? groups.group(group.index()) : groups.group(group.name());
                 out.append(value == null ? "" : value);
