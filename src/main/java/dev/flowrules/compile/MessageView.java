@@ -117,7 +117,9 @@ public final class MessageView {
 
     /**
      * The metadata read as a JSON object, parsed on first use (only rule sets that read {@code metadata.KEY} pay
-     * for it); null when the message has no metadata or it is empty.
+     * for it).
+     *
+     * @return the metadata's members or why it is not a JSON object; null when there is no metadata or it is empty
      */
     public MetadataJson.Read metadataJson() {
         if (metadataValues == null) {

@@ -39,7 +39,11 @@ public final class RuleSet {
         this.readsMetadataKeys = readsMetadataKeys;
     }
 
-    /** Whether some enabled rule tests a {@code metadata.KEY} field or inserts one in a template. */
+    /**
+     * Whether some enabled rule tests a {@code metadata.KEY} field or inserts one in a template.
+     *
+     * @return true when evaluation may read the metadata as JSON
+     */
     public boolean readsMetadataKeys() {
         return readsMetadataKeys;
     }

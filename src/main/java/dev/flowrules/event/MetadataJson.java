@@ -33,22 +33,38 @@ public final class MetadataJson {
     public sealed interface Read permits Members, NotAnObject {
     }
 
-    /** The top-level members in written order. */
+    /**
+     * The metadata's top-level members.
+     *
+     * @param members each key's value, in written order
+     */
     public record Members(Map<String, Member> members) implements Read {
     }
 
-    /** Why the metadata is not a JSON object, in plain words ("it is not valid JSON"). */
+    /**
+     * Metadata that is not a JSON object.
+     *
+     * @param reason why, in plain words: "it is not valid JSON", "a key appears twice"
+     */
     public record NotAnObject(String reason) implements Read {
     }
 
     /**
-     * One top-level value: {@code json} exactly as written, and {@code text} as tests read it: a string's text,
-     * the JSON text of anything else, null for JSON {@code null} (the key then counts as absent).
+     * One top-level value.
+     *
+     * @param text the value as tests read it: a string's text, the JSON text of anything else, null for JSON
+     *     {@code null} (the key then counts as absent)
+     * @param json the value exactly as written
      */
     public record Member(String text, String json) {
     }
 
-    /** Reads metadata (not null) as a JSON object. */
+    /**
+     * Reads metadata as a JSON object.
+     *
+     * @param metadata the message's metadata, not null
+     * @return its members, or why it is not a JSON object; never throws on any text
+     */
     public static Read read(String metadata) {
         try (JsonParser parser = FACTORY.createParser(metadata)) {
             JsonToken first = parser.nextToken();
@@ -88,6 +104,10 @@ public final class MetadataJson {
      * The object with {@code set} merged in: keys already there keep their place and take the new value, new
      * keys follow in the order given, every other member is copied exactly as written. Spaces between top-level
      * members are not kept.
+     *
+     * @param current the metadata's members
+     * @param set the keys to set and their new values, written as JSON strings
+     * @return the merged object as compact JSON
      */
     public static String merge(Members current, Map<String, String> set) {
         StringWriter out = new StringWriter();
