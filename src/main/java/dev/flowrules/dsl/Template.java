@@ -92,29 +92,20 @@ public record Template(String source, List<Part> parts) {
         }
     }
 
-    /** Upper case, the same in every locale. */
-    public record Upper() implements Filter {
+    /**
+     * Upper or lower case, the same in every locale.
+     *
+     * @param upper true for {@code upper}, false for {@code lower}
+     */
+    public record Case(boolean upper) implements Filter {
         @Override
         public String apply(String value) {
-            return value.toUpperCase(java.util.Locale.ROOT);
+            return upper ? value.toUpperCase(java.util.Locale.ROOT) : value.toLowerCase(java.util.Locale.ROOT);
         }
 
         @Override
         public String written() {
-            return "upper";
-        }
-    }
-
-    /** Lower case, the same in every locale. */
-    public record Lower() implements Filter {
-        @Override
-        public String apply(String value) {
-            return value.toLowerCase(java.util.Locale.ROOT);
-        }
-
-        @Override
-        public String written() {
-            return "lower";
+            return upper ? "upper" : "lower";
         }
     }
 

@@ -117,7 +117,7 @@ final class TemplateParser {
                     return failure("'" + name + "' in '" + placeholder + "' takes no value",
                             "write {{sender.name|" + name + "}}, without ':'");
                 }
-                return name.equals("upper") ? new Template.Upper() : new Template.Lower();
+                return new Template.Case(name.equals("upper"));
             }
             default -> {
                 return failure("unknown filter '" + name + "' in '" + placeholder + "'",

@@ -20,13 +20,9 @@ final class FieldActions {
 
     static String setMetadata(Working work, String ruleId, CompiledAction.SetMetadata set, String matched) {
         String metadata = work.render(set.metadata(), matched, null);
-        if (ServiceLimits.length(metadata) > ServiceLimits.METADATA_MAX) {
-            work.note(NoteKind.METADATA_TOO_LONG_REFUSED, ruleId, ServiceLimits.length(metadata), ServiceLimits.METADATA_MAX);
-            return "metadata not set (too long)";
-        }
-        if (ServiceLimits.hasLineTerminator(metadata)) {
-            work.note(NoteKind.METADATA_LINE_BREAK_REFUSED, ruleId);
-            return "metadata not set (line break)";
+        String refused = refusedMetadata(work, ruleId, metadata);
+        if (refused != null) {
+            return "metadata not set (" + refused + ")";
         }
         work.overwrite(ruleId, "metadata", !metadata.equals(work.message().metadata()));
         work.set(work.message().withMetadata(metadata));
@@ -61,18 +57,27 @@ final class FieldActions {
             return "metadata keys already set: " + names;
         }
         String metadata = MetadataJson.merge(members, changed);
-        if (ServiceLimits.length(metadata) > ServiceLimits.METADATA_MAX) {
-            work.note(NoteKind.METADATA_TOO_LONG_REFUSED, ruleId, ServiceLimits.length(metadata), ServiceLimits.METADATA_MAX);
-            return "metadata keys not set (too long)";
-        }
-        if (ServiceLimits.hasLineTerminator(metadata)) {
-            work.note(NoteKind.METADATA_LINE_BREAK_REFUSED, ruleId);
-            return "metadata keys not set (line break)";
+        String refused = refusedMetadata(work, ruleId, metadata);
+        if (refused != null) {
+            return "metadata keys not set (" + refused + ")";
         }
         changed.keySet().forEach(key -> work.overwrite(ruleId, "metadata key '" + key + "'", true));
         work.edited(ruleId, "metadata");
         work.set(work.message().withMetadata(metadata));
         return "metadata keys set: " + names;
+    }
+
+    /** Why the service would refuse this metadata ("too long", "line break"), after noting it; null when it fits. */
+    private static String refusedMetadata(Working work, String ruleId, String metadata) {
+        if (ServiceLimits.length(metadata) > ServiceLimits.METADATA_MAX) {
+            work.note(NoteKind.METADATA_TOO_LONG_REFUSED, ruleId, ServiceLimits.length(metadata), ServiceLimits.METADATA_MAX);
+            return "too long";
+        }
+        if (ServiceLimits.hasLineTerminator(metadata)) {
+            work.note(NoteKind.METADATA_LINE_BREAK_REFUSED, ruleId);
+            return "line break";
+        }
+        return null;
     }
 
     static String setAttributes(Working work, String ruleId, CompiledAction.SetAttributes set, String matched) {

@@ -79,14 +79,7 @@ class TemplateFiltersTest {
             "{{contnet|upper}}" => 6:28 => in the push title: unknown placeholder '{{contnet}}' => did you mean '{{content}}'?
             """)
     void aBadFilterIsALoadErrorAtThePlaceholder(String title, String at, String message, String hint) {
-        List<Diagnostic> errors = errors("""
-                version: 1
-                rules:
-                  - id: r
-                    when: always
-                    then:
-                      - set-push: {title: %s}
-                """.formatted(title));
+        List<Diagnostic> errors = errors("- set-push: {title: " + title + "}");
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.pos().toString()).isEqualTo("t.yaml:" + at);
             assertThat(e.message()).isEqualTo(message);
@@ -97,19 +90,15 @@ class TemplateFiltersTest {
     @Test
     void aPlaceholderInAMultiLineValueIsReportedAtTheValue() {
         List<Diagnostic> errors = errors("""
-                version: 1
-                rules:
-                  - id: r
-                    when: always
-                    then:
-                      - set-metadata: >-
-                          first line
-                          {{content|first:-1}}
-                """);
+                - set-metadata: >-
+                    first line
+                    {{content|first:-1}}""");
         assertThat(errors).singleElement().satisfies(e -> assertThat(e.pos().toString()).isEqualTo("t.yaml:6:23"));
     }
 
-    private static List<Diagnostic> errors(String file) {
+    /** The errors of a rule file whose one rule has these actions, each line indented under 'then:' (line 6 on). */
+    private static List<Diagnostic> errors(String actions) {
+        String file = "version: 1\nrules:\n  - id: r\n    when: always\n    then:\n      " + actions.replace("\n", "\n      ") + "\n";
         LoadResult loaded = RuleLoader.parse("t.yaml", file.getBytes(StandardCharsets.UTF_8), null);
         return loaded.diagnostics().stream().filter(Diagnostic::isError).toList();
     }
