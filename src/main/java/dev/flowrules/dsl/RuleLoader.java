@@ -41,6 +41,7 @@ public final class RuleLoader {
         List<RuleFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<LoadResult.DeclaredId> declared = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         for (Path input : inputs) {
             String shown = displayName(input);
             if (Files.isDirectory(input)) {
@@ -49,22 +50,28 @@ public final class RuleLoader {
                     // test files too, so that one linking outside the directory is reported, not silently skipped
                     found = filesBelow(input, p -> isRuleFileName(p) || RuleTestParser.isTestFile(p));
                 } catch (IOException e) {
-                    diagnostics.add(unreadable(shown, e));
+                    steps.add(Step.of(List.of(unreadable(shown, e))));
                     continue;
                 }
-                diagnostics.addAll(found.refused());
+                steps.add(Step.of(found.refused()));
                 List<Path> ruleFiles = found.files().stream().filter(RuleLoader::isRuleFileName).toList();
                 if (ruleFiles.isEmpty() && found.refused().isEmpty()) {
-                    diagnostics.add(Diagnostic.error(DiagnosticCode.FR019, new SourcePos(shown, 1, 1),
+                    steps.add(Step.of(List.of(Diagnostic.error(DiagnosticCode.FR019, new SourcePos(shown, 1, 1),
                             "the directory holds no rule files (*.yaml or *.yml)",
-                            "point at the directory that holds your rule files, or add one"));
+                            "point at the directory that holds your rule files, or add one"))));
                 }
                 for (Path file : ruleFiles) {
-                    collect(loadFile(file), files, diagnostics, declared);
+                    steps.add(new Step(file, null));
                 }
             } else if (!RuleTestParser.isTestFile(input)) { // examples, run by the checker, not rules
-                collect(loadFile(input), files, diagnostics, declared);
+                steps.add(new Step(input, null));
             }
+        }
+        // Files are independent until they are compiled together: several are read in parallel, and their results
+        // are taken in the order above, so rule order and diagnostics are the same as one by one.
+        boolean several = steps.stream().filter(step -> step.file() != null).count() > 1;
+        for (LoadResult result : (several ? steps.parallelStream() : steps.stream()).map(Step::result).toList()) {
+            collect(result, files, diagnostics, declared);
         }
         diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.pos().file())
                 .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
@@ -217,6 +224,17 @@ public final class RuleLoader {
         List<Diagnostic> diagnostics = new ArrayList<>(parser.diagnostics());
         diagnostics.addAll(YamlSource.indentationWarnings(name, bytes));
         return new LoadResult(file == null ? List.of() : List.of(file), diagnostics, parser.declaredIds());
+    }
+
+    /** A file to load, or problems found while looking for files (a directory that cannot be walked...). */
+    private record Step(Path file, LoadResult found) {
+        static Step of(List<Diagnostic> problems) {
+            return new Step(null, new LoadResult(List.of(), problems, List.of()));
+        }
+
+        LoadResult result() {
+            return file == null ? found : loadFile(file);
+        }
     }
 
     private static void collect(LoadResult result, List<RuleFile> files, List<Diagnostic> diagnostics,
