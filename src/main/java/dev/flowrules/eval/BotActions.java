@@ -38,8 +38,11 @@ final class BotActions {
             return "bot answer not replaced (empty text)";
         }
         String what = answer instanceof LexContent.Error ? "bot error answer" : "bot answer";
-        return ContentActions.setBotAnswer(work, ruleId, what + " replaced by one text",
+        String before = work.message().content();
+        String effect = ContentActions.setBotAnswer(work, ruleId, what + " replaced by one text",
                 LexContent.singleText(answer, text), List.of(-1), true);
+        takenOut(work, before, LexContent.strings(answer));
+        return effect;
     }
 
     /** The selected messages, however many, become one PlainText message in the place of the first of them. */
@@ -60,6 +63,7 @@ final class BotActions {
             return "bot message not replaced (empty text)";
         }
         int first = selection.now().get(0);
+        List<String> taken = strings(messages, selection.now());
         for (int k = selection.now().size() - 1; k > 0; k--) {
             int position = selection.now().get(k);
             messages.remove(position);
@@ -70,7 +74,10 @@ final class BotActions {
         String effect = selection.now().size() == 1
                 ? "bot message " + selection.positions() + " replaced"
                 : "bot messages " + selection.positions() + " replaced by one message";
-        return write(work, ruleId, effect, document, messages, origins);
+        String before = work.message().content();
+        String result = write(work, ruleId, effect, document, messages, origins);
+        takenOut(work, before, taken);
+        return result;
     }
 
     static String drop(Working work, String ruleId, CompiledAction.BotDropMessages drop) {
@@ -88,12 +95,16 @@ final class BotActions {
             work.note(NoteKind.BOT_DROP_ALL_REFUSED, ruleId);
             return "bot messages not dropped (would leave none)";
         }
+        List<String> taken = strings(messages, selection.now());
         for (int k = selection.now().size() - 1; k >= 0; k--) {
             int position = selection.now().get(k);
             messages.remove(position);
             origins.remove(position);
         }
-        return write(work, ruleId, "bot message(s) " + selection.positions() + " dropped", document, messages, origins);
+        String before = work.message().content();
+        String result = write(work, ruleId, "bot message(s) " + selection.positions() + " dropped", document, messages, origins);
+        takenOut(work, before, taken);
+        return result;
     }
 
     static String append(Working work, String ruleId, CompiledAction.BotAppendMessage append, String matched) {
@@ -147,6 +158,19 @@ final class BotActions {
             }
         }
         return new Selection(selector, now.isEmpty() ? arrived : present, now);
+    }
+
+    private static List<String> strings(List<Map<String, Object>> messages, List<Integer> positions) {
+        List<String> texts = new ArrayList<>();
+        positions.forEach(position -> texts.addAll(LexContent.strings(messages.get(position))));
+        return texts;
+    }
+
+    /** Once the answer changed (a change over the size limit is refused), what left it must not come back. */
+    private static void takenOut(Working work, String before, List<String> texts) {
+        if (!java.util.Objects.equals(before, work.message().content())) {
+            work.botTextsTakenOut(texts);
+        }
     }
 
     private static LexContent.Document document(Working work) {

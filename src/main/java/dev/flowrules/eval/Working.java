@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import dev.flowrules.compile.CompiledAction;
 import dev.flowrules.compile.MessageView;
 import dev.flowrules.dsl.Template;
+import dev.flowrules.event.LexContent;
 import dev.flowrules.event.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ final class Working {
     private MessageView templateView;
     private String botAnswer;
     private List<Integer> botOrigins;
+    private final List<String> botTextsTakenOut = new ArrayList<>();
 
     /** A rewrite or redaction that changed the content, with what its rule's condition matched. */
     private record Rewrite(CompiledAction.RewriteContent action, String matched) {
@@ -62,12 +64,32 @@ final class Working {
      * made so far, for the same reason. {@code groups} are a rewrite's regex groups, or null.
      */
     String render(Template template, String matched, Matcher groups) {
-        return Templates.render(template, templateView(), asRewritten(matched), groups);
+        return Templates.render(template, templateView(), withoutTakenOutBotText(asRewritten(matched)), groups);
     }
 
     /** Remembers a rewrite or redaction that changed the content, for {@link #render}. */
     void rewrote(CompiledAction.RewriteContent action, String matched) {
         rewrites.add(new Rewrite(action, matched));
+    }
+
+    /** Remembers the texts of bot messages an action took out of the answer, for {@link #render}. */
+    void botTextsTakenOut(List<String> texts) {
+        botTextsTakenOut.addAll(texts);
+    }
+
+    /**
+     * {@code {{matched}}} found in a bot message an action took out, and nowhere in the answer as it is now,
+     * inserts nothing: a bot action replaces text rather than masks it, so there is no masked form to insert.
+     */
+    private String withoutTakenOutBotText(String matched) {
+        if (matched == null || matched.isEmpty() || botTextsTakenOut.isEmpty()
+                || botTextsTakenOut.stream().noneMatch(text -> text.contains(matched))) {
+            return matched;
+        }
+        LexContent.Parsed now = LexContent.parse(message.contentType(), message.content());
+        List<String> remaining = now instanceof LexContent.Document || now instanceof LexContent.Error
+                ? LexContent.strings(now) : List.of(message.content() == null ? "" : message.content());
+        return remaining.stream().anyMatch(text -> text.contains(matched)) ? matched : "";
     }
 
     private String asRewritten(String matched) {

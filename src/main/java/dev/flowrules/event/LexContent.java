@@ -181,6 +181,47 @@ public final class LexContent {
         return message;
     }
 
+    /**
+     * Every text a bot answer holds, in any field (message contents, card parts, button texts and values, any
+     * other key), and for an error its code and message.
+     */
+    public static List<String> strings(Parsed answer) {
+        List<String> texts = new ArrayList<>();
+        if (answer instanceof Error error) {
+            if (error.code() != null) {
+                texts.add(error.code());
+            }
+            if (error.message() != null) {
+                texts.add(error.message());
+            }
+        } else if (answer instanceof Document document) {
+            document.root().forEach((key, value) -> {
+                if (!key.equals("Messages")) {
+                    collect(value, texts);
+                }
+            });
+            document.messages().forEach(message -> collect(message, texts));
+        }
+        return texts;
+    }
+
+    /** Every string (keys excepted) inside a value of a document. */
+    public static List<String> strings(Map<String, Object> value) {
+        List<String> texts = new ArrayList<>();
+        collect(value, texts);
+        return texts;
+    }
+
+    private static void collect(Object value, List<String> texts) {
+        if (value instanceof String text) {
+            texts.add(text);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(member -> collect(member, texts));
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> collect(item, texts));
+        }
+    }
+
     // ---- writing ----
 
     /**

@@ -246,4 +246,46 @@ class BotAnswerEditsTest {
         assertThat(decision.notes()).extracting(Note::text)
                 .containsExactly("rule second replaced the bot message 1 set by rule first (later rules win)");
     }
+
+    // ---- {{matched}} after a bot action took its text out ----
+
+    @Test
+    void matchedTextFromAMessageTakenOutIsNotCopiedIntoAnotherField() {
+        ChannelFlowCallbackRequest request = engine("""
+                - id: notify
+                  when: {bot.text: {contains-word: [agent]}}
+                  then: [{set-push: {title: BankBot, body: "Pick: {{matched}}"}}, {set-metadata: "offer={{matched}}"}]
+                - id: no-card
+                  when: always
+                  then: [{bot-drop-messages: {type: ImageResponseCard}}]
+                """).request(botEvent(WELCOME));
+        ChannelMessageCallback sent = request.channelMessage();
+        assertThat(sent.pushNotification().body()).isEqualTo("Pick: ");
+        assertThat(sent.metadata()).isEqualTo("offer=");
+        assertThat(everyText(request)).allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase("agent"));
+    }
+
+    @Test
+    void matchedTextStillInTheAnswerIsCopied() {
+        Decision decision = engine("""
+                - id: note-account
+                  when: {bot-message: {index: 1, text: {regex: "\\\\d{10}"}}}
+                  then: [{set-metadata: "account {{matched}}"}]
+                - id: drop-greeting
+                  when: always
+                  then: [{bot-drop-messages: {index: 1}}]
+                """).process(botEvent(WELCOME)).decision();
+        assertThat(decision.result().metadata()).as("the SSML message still says it").isEqualTo("account 4400123456");
+    }
+
+    @Test
+    void matchedTextOfAReplacedAnswerIsNotCopied() {
+        ChannelFlowCallbackRequest request = engine("""
+                - id: hide
+                  when: {bot.text: {regex: "\\\\d{10}"}}
+                  then: [{bot-replace-answer: "hidden"}, {set-push: {title: BankBot, body: "Account {{matched}}"}}]
+                """).request(botEvent(WELCOME));
+        assertThat(request.channelMessage().pushNotification().body()).isEqualTo("Account ");
+        assertThat(everyText(request)).allSatisfy(text -> assertThat(text).doesNotContain("4400123456"));
+    }
 }
