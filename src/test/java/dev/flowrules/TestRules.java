@@ -54,4 +54,23 @@ public final class TestRules {
         }
         return message.withAttributes(attributes);
     }
+
+    /** Every text a request carries, in any field, attribute names included: where a removed text must not be. */
+    public static List<String> everyText(software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest request) {
+        var message = request.channelMessage();
+        List<String> texts = new java.util.ArrayList<>();
+        texts.add(message.content());
+        texts.add(message.metadata());
+        texts.add(message.contentType());
+        if (message.pushNotification() != null) {
+            texts.add(message.pushNotification().title());
+            texts.add(message.pushNotification().body());
+        }
+        message.messageAttributes().forEach((name, value) -> {
+            texts.add(name);
+            texts.addAll(value.stringValues());
+        });
+        texts.removeIf(t -> t == null);
+        return texts;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.flowrules.eval;
 
 import static dev.flowrules.TestRules.compile;
+import static dev.flowrules.TestRules.everyText;
 import static dev.flowrules.TestRules.message;
 import static dev.flowrules.TestRules.withAttributes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,14 +12,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
 
 /**
@@ -115,23 +114,6 @@ class TemplatesCannotLeakTest {
         assertThat(decision.result().metadata()).isEqualTo("b a from b");
         assertThat(decision.notes()).extracting(Note::kind).containsExactly(NoteKind.OVERWRITTEN);
         assertThat(decision.matches().get(0).effects()).containsExactly("metadata set to \"a from b\"", "content replaced");
-    }
-
-    private static List<String> everyText(ChannelFlowCallbackRequest request) {
-        ChannelMessageCallback message = request.channelMessage();
-        List<String> texts = new ArrayList<>();
-        texts.add(message.content());
-        texts.add(message.metadata());
-        if (message.pushNotification() != null) {
-            texts.add(message.pushNotification().title());
-            texts.add(message.pushNotification().body());
-        }
-        message.messageAttributes().forEach((name, value) -> {
-            texts.add(name);
-            texts.addAll(value.stringValues());
-        });
-        texts.removeIf(t -> t == null);
-        return texts;
     }
 
     private static void copyExamples(Path dir, boolean urgentFirst) throws IOException {

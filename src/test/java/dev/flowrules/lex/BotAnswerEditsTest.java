@@ -7,7 +7,7 @@ import static dev.flowrules.lex.LexEvents.WELCOME;
 import static dev.flowrules.lex.LexEvents.botEvent;
 import static dev.flowrules.lex.LexEvents.engine;
 import static dev.flowrules.lex.LexEvents.event;
-import static dev.flowrules.lex.LexEvents.everyText;
+import static dev.flowrules.TestRules.everyText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowrules.Engine;

@@ -17,15 +17,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Lex bot answers"): a person's message can carry the same attributes, since the sending client sets them.
  */
 class BotFieldsOnlyOnBotAnswersTest {
-    @ParameterizedTest
-    @ValueSource(strings = {"bot.intent: OpenAccount", "bot.intent-state: Fulfilled", "bot.session-id: {exists: true}",
-            "bot.request-id: request-1"})
-    void holdOnABotAnswer(String condition) {
-        Engine engine = engine("""
+    private static Engine denying(String condition) {
+        return engine("""
                 - id: r
                   when: {%s}
                   then: [deny]
                 """.formatted(condition));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bot.intent: OpenAccount", "bot.intent-state: Fulfilled", "bot.session-id: {exists: true}",
+            "bot.request-id: request-1"})
+    void holdOnABotAnswer(String condition) {
+        Engine engine = denying(condition);
         assertThat(engine.process(LexEvents.botEvent(WELCOME)).decision().outcome()).isEqualTo(Outcome.DENY);
         assertThat(engine.process(event(LexEvents.ERROR, "{\"Code\":\"BotUnavailable\"}", LEX_ATTRIBUTES))
                 .decision().outcome()).as("a bot's error answer is a bot answer").isEqualTo(Outcome.DENY);
@@ -35,11 +39,7 @@ class BotFieldsOnlyOnBotAnswersTest {
     @ValueSource(strings = {"bot.intent: OpenAccount", "bot.intent-state: Fulfilled", "bot.session-id: {exists: true}",
             "bot.request-id: request-1"})
     void areAbsentOnAPersonsMessageWithTheSameAttributes(String condition) {
-        Engine engine = engine("""
-                - id: r
-                  when: {%s}
-                  then: [deny]
-                """.formatted(condition));
+        Engine engine = denying(condition);
         assertThat(engine.process(event(null, "hello", LEX_ATTRIBUTES)).decision().outcome()).isEqualTo(Outcome.NO_CHANGE);
         assertThat(engine.process(event("text/plain", "hello", LEX_ATTRIBUTES)).decision().outcome()).isEqualTo(Outcome.NO_CHANGE);
         assertThat(engine.process(event(MSGS, "not json", LEX_ATTRIBUTES)).decision().outcome())
@@ -49,11 +49,7 @@ class BotFieldsOnlyOnBotAnswersTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void theAttributesThemselvesStayReadableOnEveryMessage(boolean botAnswer) {
-        Engine engine = engine("""
-                - id: r
-                  when: {attributes: {CHIME.LEX.sessionState.intent.name: OpenAccount}}
-                  then: [deny]
-                """);
+        Engine engine = denying("attributes: {CHIME.LEX.sessionState.intent.name: OpenAccount}");
         String event = botAnswer ? LexEvents.botEvent(WELCOME) : event(null, "hello", LEX_ATTRIBUTES);
         assertThat(engine.process(event).decision().outcome()).isEqualTo(Outcome.DENY);
     }

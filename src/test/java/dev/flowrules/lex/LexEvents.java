@@ -6,11 +6,7 @@ import dev.flowrules.Engine;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
 
 /** Processor events carrying bot answers (or messages that look like them), run through the public Engine API. */
 final class LexEvents {
@@ -77,24 +73,5 @@ final class LexEvents {
 
     static String botEvent(String content) {
         return event(MSGS, content, LEX_ATTRIBUTES);
-    }
-
-    /** Every text the request carries, in any field, attribute names included. */
-    static List<String> everyText(ChannelFlowCallbackRequest request) {
-        ChannelMessageCallback message = request.channelMessage();
-        List<String> texts = new ArrayList<>();
-        texts.add(message.content());
-        texts.add(message.metadata());
-        texts.add(message.contentType());
-        if (message.pushNotification() != null) {
-            texts.add(message.pushNotification().title());
-            texts.add(message.pushNotification().body());
-        }
-        message.messageAttributes().forEach((name, value) -> {
-            texts.add(name);
-            texts.addAll(value.stringValues());
-        });
-        texts.removeIf(t -> t == null);
-        return texts;
     }
 }
