@@ -29,7 +29,8 @@ public enum NoteKind {
     CONTENT_EMPTY_REFUSED("rule {rule}: the content would become empty, which the service refuses; content left as it was"),
     /** replace-content on a bot answer without saying the content type changes. */
     BOT_REPLACE_CONTENT_REFUSED("rule {rule}: replace-content would turn a bot answer ({content-type}) into plain text;"
-            + " use bot-to-plain-text, or set-content-type in the same rule, to say so", "content-type"),
+            + " use bot-to-plain-text, or set-content-type in the same rule, to say so;"
+            + " bot-replace-answer replaces it by one text and keeps it a bot answer", "content-type"),
     /** A changed bot answer was over the size limit; a JSON document cannot be cut. */
     BOT_ANSWER_TOO_LARGE_REFUSED("rule {rule}: the bot answer would be {size} bytes, over the service's {limit};"
             + " a bot answer cannot be cut, so it was left as it was", "size", "limit"),

@@ -113,7 +113,8 @@ class LexRulesTest {
                   then: [{replace-content: "plain words"}]
                 """, bot(ANSWER));
         assertThat(refused.outcome()).isEqualTo(Outcome.NO_CHANGE);
-        assertThat(refused.notes()).singleElement().asString().contains("use bot-to-plain-text");
+        assertThat(refused.notes()).singleElement().asString().contains("use bot-to-plain-text")
+                .contains("bot-replace-answer replaces it by one text and keeps it a bot answer");
 
         Decision explicit = run("""
                 - id: plain
