@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.PushNotificationC
  * evaluator has already fitted those. Only a value the service model cannot carry at all (lengths counted in
  * code points, as the model counts them) is left out, and only a hand-written event can hold one. Removing every
  * attribute sends an explicit empty map, since a missing map would leave the attributes as they were.
+ * <p>Internal: not exported by the module.
  */
 public final class CallbackMapper {
     private CallbackMapper() {

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.PushNotificationC
  * order and two-space indentation (string lists on one line), so that output can be compared and read. Control
  * characters, U+2028 and U+2029 are escaped, so a line of output never breaks inside a value, and so is every
  * surrogate, so that a lone one prints exactly as the SDK sends it.
+ * <p>Internal: not exported by the module.
  */
 public final class RequestJson {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.PushNotificationC
  * Lengths are counted in code points, as the model's Smithy length constraints count them. The quotas (4 KB of
  * content, 1 KB of attributes) and the no-line-break reading of the {@code .*} patterns apply to values the rules
  * produced; a value equal to the event's own was sent by the service and is acceptable to it as it came.
+ * <p>Internal: not exported by the module.
  */
 public final class RequestLimits {
     private RequestLimits() {

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The project's version and home page, as the build wrote them into {@code version.properties}. */
+/**
+ * The project's version and home page, as the build wrote them into {@code version.properties}. Internal: not exported by the module.
+ */
 public final class BuildInfo {
     private static final Properties PROPERTIES = load();
 

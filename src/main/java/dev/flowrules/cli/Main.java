@@ -17,6 +17,7 @@ import java.util.Map;
  * {@code java -jar flowrules.jar COMMAND ...}. Exit codes (docs/cli.md): {@value #EXIT_OK} success,
  * {@value #EXIT_RULES} the rules have errors or a rule test failed, {@value #EXIT_USAGE} wrong usage, a path that
  * does not exist, or an event that cannot be read, {@value #EXIT_INTERNAL} an internal error. Problems are printed as messages, never as stack traces.
+ * <p>Internal: not exported by the module.
  */
 public final class Main {
     public static final int EXIT_OK = 0;

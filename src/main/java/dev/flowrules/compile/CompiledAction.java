@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * An action ready to run: regexes compiled, templates parsed. Its method in {@link Visitor} makes every stage
  * that runs actions handle a new one before it compiles.
+ * <p>Internal: not exported by the module.
  */
 public sealed interface CompiledAction {
     SourcePos pos();

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A compiled {@link BotSelector}: picks the messages of a bot answer that an index and part tests select. */
+/**
+ * A compiled {@link BotSelector}: picks the messages of a bot answer that an index and part tests select. Internal: not exported by the module.
+ */
 public record CompiledSelector(Integer index, List<Part> parts, String description) {
 
     /** Tests on one part; {@code mustExist} null when no exists test was written. */

@@ -4,6 +4,7 @@ package dev.flowrules.compile;
  * Why a condition held: on which field, by which test, the value tested and the part of it that matched
  * (the word found, the regex match, the whole value for equality). For a test that holds because something is
  * absent ({@code not}, {@code exists: false}) the value is null.
+ * <p>Internal: not exported by the module.
  */
 public record Evidence(String field, String test, String value, String matched) {
 

@@ -1,6 +1,8 @@
 package dev.flowrules.compile;
 
-/** Shared formatting for explanations: values are shown on one line and shortened. */
+/**
+ * Shared formatting for explanations: values are shown on one line and shortened. Internal: not exported by the module.
+ */
 public final class Explain {
     static final int SHOWN = 80;
 

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * A compiled condition. {@code test} adds to {@code evidence} only what made it hold; a branch that failed
  * leaves nothing behind.
+ * <p>Internal: not exported by the module.
  */
 public sealed interface Matcher {
     boolean test(MessageView view, List<Evidence> evidence);

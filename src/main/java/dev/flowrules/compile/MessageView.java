@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * One message as conditions see it, with the derived forms tests share (lower case, normalised words)
  * computed at most once per value. Lives for one evaluation on one thread.
+ * <p>Internal: not exported by the module.
  */
 public final class MessageView {
     private final Message message;

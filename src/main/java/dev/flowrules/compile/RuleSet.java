@@ -20,6 +20,7 @@ import java.util.Set;
 /**
  * The compiled rules, in evaluation order (files in the order given, rules in file order; disabled rules left
  * out). Immutable and safe to share between threads: evaluation state lives in a per-call {@link MessageView}.
+ * <p>Internal: not exported by the module.
  */
 public final class RuleSet {
     private final List<CompiledRule> rules;

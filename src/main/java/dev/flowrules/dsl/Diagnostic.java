@@ -25,7 +25,15 @@ public record Diagnostic(DiagnosticCode code, Severity severity, SourcePos pos, 
     /** Characters kept of a hint, which for a failed rule test holds the expected and the actual text. */
     public static final int MAX_HINT = 2_000;
 
-    /** Makes the file name, the message and the hint safe to print, and cuts them (see the class comment). */
+    /**
+     * Makes the file name, the message and the hint safe to print, and cuts them (see the class comment).
+     *
+     * @param code the record's {@code code}
+     * @param severity the record's {@code severity}
+     * @param pos the record's {@code pos}
+     * @param message the record's {@code message}
+     * @param hint the record's {@code hint}
+     */
     public Diagnostic {
         if (pos != null) {
             String file = escapeControlCharacters(pos.file());

@@ -20,7 +20,13 @@ public record LoadResult(List<RuleFile> files, List<Diagnostic> diagnostics, Lis
     public record DeclaredId(String id, SourcePos pos) {
     }
 
-    /** Copies the lists, so a result never changes once made. */
+    /**
+     * Copies the lists, so a result never changes once made.
+     *
+     * @param files the record's {@code files}
+     * @param diagnostics the record's {@code diagnostics}
+     * @param declaredIds the record's {@code declaredIds}
+     */
     public LoadResult {
         files = List.copyOf(files);
         diagnostics = List.copyOf(diagnostics);

@@ -22,7 +22,17 @@ import java.util.Map;
 public record Decision(Outcome outcome, Message original, Message result, String denyReason, String deniedBy,
                        List<RuleMatch> matches, List<Note> notes) {
 
-    /** Copies the lists, so a decision never changes once made. */
+    /**
+     * Copies the lists, so a decision never changes once made.
+     *
+     * @param outcome the record's {@code outcome}
+     * @param original the record's {@code original}
+     * @param result the record's {@code result}
+     * @param denyReason the record's {@code denyReason}
+     * @param deniedBy the record's {@code deniedBy}
+     * @param matches the record's {@code matches}
+     * @param notes the record's {@code notes}
+     */
     public Decision {
         matches = List.copyOf(matches);
         notes = List.copyOf(notes);

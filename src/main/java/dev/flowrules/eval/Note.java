@@ -19,6 +19,9 @@ public record Note(NoteKind kind, String ruleId, Map<String, String> parameters)
     /**
      * Checks the note against its kind, so a note always renders.
      *
+     * @param kind the record's {@code kind}
+     * @param ruleId the record's {@code ruleId}
+     * @param parameters the record's {@code parameters}
      * @throws IllegalArgumentException when the rule id or the parameter names do not fit the kind
      */
     public Note {

@@ -33,7 +33,13 @@ public final class EventParser {
     private EventParser() {
     }
 
-    /** Reads an event given as text; see {@link #parse(byte[])}. */
+    /**
+     * Reads an event given as text; see {@link #parse(byte[])}.
+     *
+     * @param json the event
+     * @return the event as the engine uses it
+     * @throws InvalidEventException for anything it cannot answer
+     */
     public static ProcessorEvent parse(String json) {
         if (json == null) {
             throw new InvalidEventException("the event is empty");
@@ -41,7 +47,15 @@ public final class EventParser {
         return parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads an event given as UTF-8 bytes; throws {@link InvalidEventException} for anything it cannot answer. */
+    /**
+     * Reads an event given as UTF-8 bytes: strict JSON (no trailing text, no duplicate keys), bounded in size.
+     * Public for the entry points ({@code Engine}, the Lambda handler, the playground); embedders use
+     * {@code Engine}. Thread-safe.
+     *
+     * @param json the event as Chime sends it
+     * @return the event as the engine uses it
+     * @throws InvalidEventException for anything it cannot answer, with the place and a hint
+     */
     public static ProcessorEvent parse(byte[] json) {
         if (json == null || json.length == 0) {
             throw new InvalidEventException("the event is empty");

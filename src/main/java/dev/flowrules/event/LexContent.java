@@ -16,15 +16,22 @@ import java.util.Map;
  * {@code {"Messages": [...]}}, {@code application/amz-chime-lex-error} holds {@code {"Code": ..., "Message": ...}}.
  * Documents are read into plain maps and lists so that a rewrite changes only the texts it targets and writes
  * every other field back as it came, unknown fields included. Reading is strict (see {@link JsonTree}): a content
- * with text after the document or a key twice is not a bot document.
+ * with text after the document or a key twice is not a bot document. Public for the compiler and the evaluator,
+ * which read and rewrite bot answers; not meant for embedders. Stateless and thread-safe.
  */
 public final class LexContent {
+    /** The content type of a bot answer with messages. */
     public static final String MESSAGES_TYPE = "application/amz-chime-lex-msgs";
+    /** The content type of a bot error. */
     public static final String ERROR_TYPE = "application/amz-chime-lex-error";
 
+    /** A bot message of plain text. */
     public static final String PLAIN_TEXT = "PlainText";
+    /** A bot message of SSML, for speech. */
     public static final String SSML = "SSML";
+    /** A bot message of data for the client app, not text for a person. */
     public static final String CUSTOM_PAYLOAD = "CustomPayload";
+    /** A bot message that is a card: title, subtitle, image and buttons. */
     public static final String IMAGE_RESPONSE_CARD = "ImageResponseCard";
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -36,14 +43,29 @@ public final class LexContent {
     public sealed interface Parsed permits Document, Error, Invalid {
     }
 
-    /** A bot's answer: its messages, in order. The lists and maps are fresh copies the caller may change. */
+    /**
+     * A bot's answer: its messages, in order. The lists and maps are fresh copies the caller may change.
+     *
+     * @param root the document's top-level fields, {@code Messages} included
+     * @param messages the messages, each as a map of its fields
+     */
     public record Document(Map<String, Object> root, List<Map<String, Object>> messages) implements Parsed {
     }
 
+    /**
+     * A bot error ({@code application/amz-chime-lex-error}).
+     *
+     * @param code the error code
+     * @param message the error message
+     */
     public record Error(String code, String message) implements Parsed {
     }
 
-    /** The content claims a Lex type but is not such a document; it is then treated as plain text. */
+    /**
+     * The content claims a Lex type but is not such a document; it is then treated as plain text.
+     *
+     * @param reason why, in plain words, for the decision's note
+     */
     public record Invalid(String reason) implements Parsed {
     }
 
@@ -51,11 +73,24 @@ public final class LexContent {
     record Number(String text) {
     }
 
+    /**
+     * Whether a content type says the content is a bot answer.
+     *
+     * @param contentType a message's content type, or null
+     * @return true for the messages and the error type
+     */
     public static boolean isLexType(String contentType) {
         return MESSAGES_TYPE.equals(contentType) || ERROR_TYPE.equals(contentType);
     }
 
-    /** Null when the content type is not a Lex type or there is no content. */
+    /**
+     * Reads a content according to its content type.
+     *
+     * @param contentType the message's content type
+     * @param content the message's content
+     * @return the document, the error or why it is neither; null when the content type is not a Lex type or
+     *         there is no content
+     */
     public static Parsed parse(String contentType, String content) {
         if (!isLexType(contentType) || content == null) {
             return null;
@@ -101,24 +136,54 @@ public final class LexContent {
 
     // ---- reading a bot message ----
 
+    /**
+     * A bot message's own content type.
+     *
+     * @param message one message of a document
+     * @return e.g. {@code PlainText}, or null when absent or not text
+     */
     public static String type(Map<String, Object> message) {
         return scalar(message.get("ContentType"));
     }
 
-    /** Content of a text message (PlainText, SSML, CustomPayload); null for a card. */
+    /**
+     * Content of a text message (PlainText, SSML, CustomPayload).
+     *
+     * @param message one message of a document
+     * @return the content; null for a card
+     */
     public static String content(Map<String, Object> message) {
         return scalar(message.get("Content"));
     }
 
+    /**
+     * A message's card.
+     *
+     * @param message one message of a document
+     * @return the card's fields, or null when the message has no card
+     */
     public static Map<String, Object> card(Map<String, Object> message) {
         return message.get("ImageResponseCard") instanceof Map<?, ?> card ? cast(card) : null;
     }
 
+    /**
+     * One text field of a message's card.
+     *
+     * @param message one message of a document
+     * @param name e.g. {@code Title}
+     * @return the field's text, or null when there is no card or no such text
+     */
     public static String cardField(Map<String, Object> message, String name) {
         Map<String, Object> card = card(message);
         return card == null ? null : scalar(card.get(name));
     }
 
+    /**
+     * A message's card buttons.
+     *
+     * @param message one message of a document
+     * @return each button's fields, in order; empty without a card or buttons
+     */
     public static List<Map<String, Object>> buttons(Map<String, Object> message) {
         Map<String, Object> card = card(message);
         List<Map<String, Object>> buttons = new ArrayList<>();
@@ -135,6 +200,9 @@ public final class LexContent {
     /**
      * The texts a person reads, in order: the content of PlainText and SSML messages, and of cards the title,
      * subtitle and button texts. Custom payloads and button values are data for the client, not text.
+     *
+     * @param document a bot answer
+     * @return the texts, in order
      */
     public static List<String> readableTexts(Document document) {
         List<String> texts = new ArrayList<>();
@@ -149,7 +217,12 @@ public final class LexContent {
         return texts;
     }
 
-    /** Where a message's readable texts live: each (map, key) pair holds one text. */
+    /**
+     * Where a message's readable texts live, so a rewrite can change them in place.
+     *
+     * @param message one message of a document
+     * @param slot called with each (map, key) pair that holds one text
+     */
     public static void forEachReadable(Map<String, Object> message, java.util.function.BiConsumer<Map<String, Object>, String> slot) {
         String type = type(message);
         if (PLAIN_TEXT.equals(type) || SSML.equals(type)) {
@@ -174,6 +247,13 @@ public final class LexContent {
         }
     }
 
+    /**
+     * A new text message for a document.
+     *
+     * @param text the content
+     * @param type {@code PlainText} or {@code SSML}
+     * @return the message's fields
+     */
     public static Map<String, Object> plainTextMessage(String text, String type) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("Content", text);
@@ -228,6 +308,11 @@ public final class LexContent {
      * A whole answer of the same Lex type holding only {@code text}: a document with one PlainText message (no
      * other key of the old document, which could hold its texts), or an error with the old code, if any, and
      * {@code text} as its message.
+     *
+     * @param answer the answer as read, a document or an error
+     * @param text the one text the answer keeps
+     * @return the new content, of the same Lex type
+     * @throws IllegalArgumentException when {@code answer} is neither a document nor an error
      */
     public static String singleText(Parsed answer, String text) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -244,7 +329,12 @@ public final class LexContent {
         return write(new Document(root, List.of(plainTextMessage(text, PLAIN_TEXT))));
     }
 
-    /** Compact JSON of a document, with its messages list as given. */
+    /**
+     * Compact JSON of a document, with its messages list as given and every other field as it came.
+     *
+     * @param document a bot answer, possibly changed
+     * @return the content to deliver
+     */
     public static String write(Document document) {
         Map<String, Object> root = new LinkedHashMap<>(document.root());
         root.put("Messages", new ArrayList<>(document.messages()));
@@ -289,7 +379,13 @@ public final class LexContent {
         }
     }
 
-    /** JSON writers refuse lone surrogates; they become U+FFFD, as the service would show them anyway. */
+    /**
+     * Text a JSON writer accepts: writers refuse lone surrogates, so they become U+FFFD, as the service would show
+     * them anyway.
+     *
+     * @param text any text
+     * @return the text with each lone surrogate replaced
+     */
     public static String wellFormed(String text) {
         StringBuilder fixed = null;
         for (int i = 0; i < text.length(); i++) {

@@ -31,7 +31,14 @@ public final class CallbackClient {
     private CallbackClient() {
     }
 
-    /** Sets the retry strategy and adds the interceptor; returns the same builder. */
+    /**
+     * Prepares an embedder's own client builder for {@link ChannelFlowProcessor}: sets the retry strategy and adds
+     * the interceptor that counts attempts and reads the service's answer.
+     *
+     * @param builder the client builder, with region, credentials and HTTP client already chosen
+     * @param retry the same policy given to the processor
+     * @return the same builder
+     */
     public static ChimeSdkMessagingClientBuilder configure(ChimeSdkMessagingClientBuilder builder, RetryPolicy retry) {
         builder.overrideConfiguration(c -> c.retryStrategy(retry.strategy()).addExecutionInterceptor(new Interceptor()));
         return builder;

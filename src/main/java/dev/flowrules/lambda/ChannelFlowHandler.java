@@ -39,6 +39,11 @@ public final class ChannelFlowHandler implements RequestStreamHandler {
         this(Container.PROCESSOR);
     }
 
+    /**
+     * A handler around a processor built elsewhere, e.g. with other rules or a client of one's own.
+     *
+     * @param processor the processor every invocation uses
+     */
     public ChannelFlowHandler(ChannelFlowProcessor processor) {
         this.processor = processor;
     }

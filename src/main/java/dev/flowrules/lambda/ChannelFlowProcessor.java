@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCal
  * within the invocation's time, and log one JSON line. The embedding API for developers with their own
  * handler: build it with {@link #builder()}. Never throws for anything an event, the rules or the service does;
  * a {@link Result} with {@link Result#failInvocation()} tells the caller to fail the Lambda invocation, so that
- * Lambda's asynchronous retries and the on-failure destination keep the message.
+ * Lambda's asynchronous retries and the on-failure destination keep the message. Thread-safe: one processor
+ * serves every invocation of a container.
  */
 public final class ChannelFlowProcessor {
     /** The only event type a channel flow sends for messages; any other is logged and not answered. */
@@ -49,6 +50,11 @@ public final class ChannelFlowProcessor {
         this.metrics = builder.metricsNamespace == null ? null : new MetricLines(builder.metricsNamespace);
     }
 
+    /**
+     * Starts a processor; {@link Builder#engine} and {@link Builder#client} are required.
+     *
+     * @return a builder with the defaults set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,9 +73,20 @@ public final class ChannelFlowProcessor {
         IGNORED
     }
 
-    /** What happened to one event, as logged: {@code outcome} is what the last request sent asked for. */
+    /**
+     * What happened to one event, as logged.
+     *
+     * @param status what happened
+     * @param outcome what the last request sent asked for; null when none was sent
+     * @param attempts callback attempts made
+     * @param error the last error's name, or null
+     */
     public record Result(Status status, Outcome outcome, int attempts, String error) {
-        /** True when the Lambda invocation should fail so that Lambda retries the event. */
+        /**
+         * Whether the Lambda invocation should fail so that Lambda retries the event.
+         *
+         * @return true when no callback landed and the message still waits
+         */
         public boolean failInvocation() {
             return status == Status.FAILED;
         }
@@ -78,16 +95,30 @@ public final class ChannelFlowProcessor {
     /**
      * The Lambda invocation an event came with: its request id (for the log line; may be null) and the time it
      * has left ({@code Context.getRemainingTimeInMillis()}; {@code Long.MAX_VALUE} outside Lambda).
+     *
+     * @param requestId Lambda's request id, or null
+     * @param remainingMillis the time the invocation has left
      */
     public record Invocation(String requestId, long remainingMillis) {
     }
 
-    /** Handles one event with no time limit but the attempts' (outside Lambda). */
+    /**
+     * Handles one event with no time limit but the attempts' (outside Lambda).
+     *
+     * @param eventJson the event as Chime sends it
+     * @return what happened; never throws for a bad event or a failing service
+     */
     public Result process(byte[] eventJson) {
         return process(eventJson, new Invocation(null, Long.MAX_VALUE));
     }
 
-    /** Handles one event with {@code remainingMillis} left in the invocation and no request id. */
+    /**
+     * Handles one event with {@code remainingMillis} left in the invocation and no request id.
+     *
+     * @param eventJson the event as Chime sends it
+     * @param remainingMillis the time the invocation has left
+     * @return what happened; never throws for a bad event or a failing service
+     */
     public Result process(byte[] eventJson, long remainingMillis) {
         return process(eventJson, new Invocation(null, remainingMillis));
     }
@@ -95,6 +126,10 @@ public final class ChannelFlowProcessor {
     /**
      * Handles one event. No attempt, and no sum of attempts, outlives the invocation's remaining time minus the
      * retry policy's margin.
+     *
+     * @param eventJson the event as Chime sends it
+     * @param invocation the request id and the time left
+     * @return what happened; never throws for a bad event or a failing service
      */
     public Result process(byte[] eventJson, Invocation invocation) {
         long start = System.nanoTime();
@@ -264,7 +299,12 @@ public final class ChannelFlowProcessor {
         private Builder() {
         }
 
-        /** The compiled rules. */
+        /**
+     * The rules; required.
+     *
+     * @param engine a ready engine, shared by every event
+     * @return this builder
+     */
         public Builder engine(Engine engine) {
             Objects.requireNonNull(engine);
             this.rules = engine::evaluate;
@@ -277,48 +317,90 @@ public final class ChannelFlowProcessor {
             return this;
         }
 
-        /** The client; configure it with {@link CallbackClient#configure} and the same retry policy. */
+        /**
+     * The client callbacks are sent with; required. Configure it with {@link CallbackClient#configure} and the
+     * same retry policy.
+     *
+     * @param client the client
+     * @return this builder
+     */
         public Builder client(ChimeSdkMessagingClient client) {
             this.client = Objects.requireNonNull(client);
             return this;
         }
 
-        /** What to answer when the rules cannot be evaluated; {@code FAIL_OPEN} by default. */
+        /**
+     * What to answer when the rules cannot be evaluated.
+     *
+     * @param policy {@code FAIL_OPEN} by default
+     * @return this builder
+     */
         public Builder failurePolicy(FailurePolicy policy) {
             this.policy = Objects.requireNonNull(policy);
             return this;
         }
 
-        /** The time bounds of each callback; {@link RetryPolicy#DEFAULT} by default. */
+        /**
+     * The time bounds of each callback.
+     *
+     * @param retry {@link RetryPolicy#DEFAULT} by default
+     * @return this builder
+     */
         public Builder retryPolicy(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry);
             return this;
         }
 
-        /** Where each log line goes; standard output by default (Lambda sends it to CloudWatch Logs). */
+        /**
+     * Where each log line goes.
+     *
+     * @param log standard output by default (Lambda sends it to CloudWatch Logs)
+     * @return this builder
+     */
         public Builder log(Consumer<String> log) {
             this.log = Objects.requireNonNull(log);
             return this;
         }
 
-        /** The least severe line written; DEBUG and TRACE add content and explanations (never in production). */
+        /**
+     * The least severe line written; DEBUG and TRACE add content and explanations (never in production).
+     *
+     * @param level {@code INFO} by default
+     * @return this builder
+     */
         public Builder logLevel(LogLevel level) {
             this.level = Objects.requireNonNull(level);
             return this;
         }
 
-        /** A fingerprint of the rules, put on every log line (the handler's: {@code RulesHash}); none by default. */
+        /**
+     * A fingerprint of the rules, put on every log line so an operator knows which rules decided.
+     *
+     * @param rulesHash e.g. the handler's {@code RulesHash}; null (the default) for none
+     * @return this builder
+     */
         public Builder rulesHash(String rulesHash) {
             this.rulesHash = rulesHash;
             return this;
         }
 
-        /** Writes CloudWatch Embedded Metric Format lines in this namespace; null (the default) writes none. */
+        /**
+     * Writes CloudWatch Embedded Metric Format lines in this namespace.
+     *
+     * @param namespace the namespace; null (the default) writes none
+     * @return this builder
+     */
         public Builder metricsNamespace(String namespace) {
             this.metricsNamespace = namespace;
             return this;
         }
 
+        /**
+         * The processor, ready for every invocation.
+         *
+         * @return a new processor
+         * @throws NullPointerException when the engine or the client is missing
+         */
         public ChannelFlowProcessor build() {
             return new ChannelFlowProcessor(this);
         }

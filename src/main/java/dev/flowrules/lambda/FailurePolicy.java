@@ -13,7 +13,13 @@ public enum FailurePolicy {
     /** Drop the message (a minimal deny callback). For channels where an unchecked message must never show. */
     FAIL_CLOSED;
 
-    /** Reads {@code fail-open} or {@code fail-closed} (the FLOWRULES_ON_ERROR values); null or blank is the default. */
+    /**
+     * Reads the FLOWRULES_ON_ERROR setting.
+     *
+     * @param text {@code fail-open} or {@code fail-closed}; null or blank is the default
+     * @return the policy
+     * @throws IllegalArgumentException for any other text, naming the variable, so a bad deployment fails at init
+     */
     public static FailurePolicy parse(String text) {
         if (text == null || text.isBlank()) {
             return FAIL_OPEN;
@@ -25,6 +31,11 @@ public enum FailurePolicy {
         };
     }
 
+    /**
+     * The policy as written in settings and log lines.
+     *
+     * @return {@code fail-open} or {@code fail-closed}
+     */
     public String label() {
         return this == FAIL_OPEN ? "fail-open" : "fail-closed";
     }

@@ -15,6 +15,12 @@ public final class LocalInvoke {
     private LocalInvoke() {
     }
 
+    /**
+     * Invokes the handler once per event file, as Lambda would, with no Lambda context.
+     *
+     * @param args event files
+     * @throws IOException when an event file cannot be read
+     */
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
             System.err.println("usage: LocalInvoke EVENT.json...");

@@ -9,9 +9,26 @@ import java.util.Map;
  * At DEBUG and TRACE the log line carries the message content and the rules' explanation.
  */
 public enum LogLevel {
-    TRACE, DEBUG, INFO, WARN, ERROR, FATAL;
+    /** As DEBUG: the processor writes no finer lines; accepted because Lambda's setting may say it. */
+    TRACE,
+    /** Every line, each also carrying the content, the rules' explanation and every note parameter. */
+    DEBUG,
+    /** One line per event, without content: the default. */
+    INFO,
+    /** Only the lines of events that were not answered normally: ignored events and errors. */
+    WARN,
+    /** Only error lines: dropped events, failed callbacks, rules that could not be evaluated. */
+    ERROR,
+    /** No per-event line: the processor writes none at this level; accepted because Lambda's setting may say it. */
+    FATAL;
 
-    /** Reads the level from a process environment. */
+    /**
+     * Reads the level from a process environment; Lambda's setting wins.
+     *
+     * @param env the environment, e.g. {@code System.getenv()}
+     * @return the level; INFO when neither variable is set
+     * @throws IllegalArgumentException for a value that is not a level, naming the variable
+     */
     public static LogLevel fromEnvironment(Map<String, String> env) {
         String lambda = env.get("AWS_LAMBDA_LOG_LEVEL");
         if (lambda != null && !lambda.isBlank()) {

@@ -23,6 +23,17 @@ public record RetryPolicy(Duration baseDelay, Duration maxDelay, int maxAttempts
     public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 6,
             Duration.ofSeconds(3), Duration.ofMillis(500));
 
+    /**
+     * Checks the bounds, so a policy always lets one attempt run.
+     *
+     * @param baseDelay the record's {@code baseDelay}
+     * @param maxDelay the record's {@code maxDelay}
+     * @param maxAttempts the record's {@code maxAttempts}
+     * @param attemptTimeout the record's {@code attemptTimeout}
+     * @param margin the record's {@code margin}
+     * @throws IllegalArgumentException when there is no attempt, the attempt timeout is not positive or the
+     *         margin is negative
+     */
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -32,7 +43,11 @@ public record RetryPolicy(Duration baseDelay, Duration maxDelay, int maxAttempts
         }
     }
 
-    /** The SDK retry strategy the callback client uses. */
+    /**
+     * The SDK retry strategy the callback client uses.
+     *
+     * @return the standard strategy with this backoff and number of attempts
+     */
     public RetryStrategy strategy() {
         BackoffStrategy backoff = BackoffStrategy.exponentialDelay(baseDelay, maxDelay);
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -45,12 +60,20 @@ public record RetryPolicy(Duration baseDelay, Duration maxDelay, int maxAttempts
     /**
      * The whole call's budget (all attempts and backoffs) when the invocation has {@code remainingMillis} left:
      * the remaining time minus the margin; zero or negative means there is no time to call at all.
+     *
+     * @param remainingMillis the time the invocation has left
+     * @return the budget, possibly zero or negative
      */
     public Duration callTimeout(long remainingMillis) {
         return Duration.ofMillis(remainingMillis).minus(margin);
     }
 
-    /** One attempt's budget: the configured attempt timeout, never more than the whole call's. */
+    /**
+     * One attempt's budget: the configured attempt timeout, never more than the whole call's.
+     *
+     * @param callTimeout the whole call's budget
+     * @return the shorter of the two
+     */
     public Duration attemptTimeout(Duration callTimeout) {
         return callTimeout.compareTo(attemptTimeout) < 0 ? callTimeout : attemptTimeout;
     }

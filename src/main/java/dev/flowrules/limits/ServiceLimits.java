@@ -6,6 +6,7 @@ package dev.flowrules.limits;
  * string's Unicode scalar values (code points, see {@link #length}); the 4 KB content quota is counted in UTF-8
  * bytes, the strictest reading of "4KB". Only values the rules produce are held to these limits: values the
  * service sent in the event are echoed as they came.
+ * <p>Internal: not exported by the module.
  */
 public final class ServiceLimits {
     /** STANDARD messages carry up to 4 KB of content (developer guide, message types). */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.flowrules.dsl.Diagnostic;
 import java.io.IOException;
 
-/** One diagnostic as a JSON object, the same in {@code validate --format json} and the playground. */
+/**
+ * One diagnostic as a JSON object, the same in {@code validate --format json} and the playground. Internal: not exported by the module.
+ */
 public final class DiagnosticJson {
     private DiagnosticJson() {
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
  * The playground's web server: the JDK's own HTTP server on 127.0.0.1 only, one random token per run in every
  * URL (a request without it is refused before anything is read), and a Host check so that a web page cannot
  * reach it through a DNS name that points at 127.0.0.1. The page and its script are resources of this package.
+ * <p>Internal: not exported by the module.
  */
 public final class Playground implements AutoCloseable {
     /** Requests larger than this are refused: a rule directory the playground accepts is far smaller. */

@@ -20,6 +20,7 @@ import java.util.Objects;
  * A message given as plain fields (what {@code flowrules try} and the playground's form take), turned into a
  * real channel-flow processor event so that it goes through the same parser as a message from Chime. Absent
  * fields (null) stay absent in the event.
+ * <p>Internal: not exported by the module.
  */
 public record Trial(String content, Map<String, List<String>> attributes, String senderArn, String contentType,
                     String subChannelId, String metadata) {

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  * The rule files of one directory as the playground edits them: texts that may not be saved yet, checked the
  * way {@code validate} checks them, tried, and written back only when they load without errors. Nothing is ever
  * read or written outside the directory: names come from the directory's own listing, and links are refused.
+ * <p>Internal: not exported by the module.
  */
 public final class Workspace {
     /** Larger directories are not what the playground is for; refusing them keeps every check fast. */

@@ -10,6 +10,7 @@ import java.util.Set;
  * The ways of disguising a word that {@code contains-word} can see through, by the names authors write in
  * {@code evasions: [...]}. Without any, whole-word matching folds only case, Unicode compatibility forms (NFKC)
  * and format characters, as it always did. Each kind is applied the same way to list entries and to messages.
+ * <p>Internal: not exported by the module.
  */
 public enum Evasion {
     /** Letters of other scripts that look like Latin ones: Cyrillic {@code с} in {@code sсam}. */

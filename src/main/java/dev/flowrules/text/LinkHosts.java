@@ -12,6 +12,7 @@ import java.util.Locale;
  * ({@code example.com}). Hosts are lower case, in ASCII (IDNA: {@code exаmple.com} with a Cyrillic а becomes
  * {@code xn--exmple-4nf.com}), without a trailing dot, user-info or port. Version numbers ({@code 1.2.3}) and file
  * names ({@code notes.md}, {@code report.pdf}) are not links.
+ * <p>Internal: not exported by the module.
  */
 public final class LinkHosts {
     private LinkHosts() {

@@ -13,6 +13,7 @@ import java.util.Set;
  * Every word list of a rule set, matched in one pass per value: lists read with the same evasions share one
  * trie, and a value is read once per distinct set of evasions in use (usually one or two), whatever the number
  * of lists, rules or entries. Immutable once built; safe to share between threads.
+ * <p>Internal: not exported by the module.
  */
 public final class WordLists {
     private final List<Group> groups;

@@ -75,6 +75,7 @@ class ApiSurfaceTest {
     void exportedPackagesAreExactlyThoseTheArchitectureDocumentLists() throws IOException {
         assertThat(exports()).isEqualTo(documentedPackages());
         assertThat(descriptor().name()).isEqualTo("dev.flowrules");
+        assertThat(descriptor().packages()).contains("dev.flowrules.compile", "dev.flowrules.text", "dev.flowrules.cli");
     }
 
     @Test
@@ -90,6 +91,27 @@ class ApiSurfaceTest {
                 assertThat(text).as(pkg).contains("Internal");
             }
         }
+    }
+
+    @Test
+    void everyPublicTypeOfAnInternalPackageSaysItIsInternal() throws IOException {
+        Set<String> exported = exports();
+        List<String> unmarked = new ArrayList<>();
+        for (String pkg : descriptor().packages()) {
+            if (exported.contains(pkg)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(SOURCES.resolve(pkg.replace('.', '/')))) {
+                for (Path file : files.filter(f -> !f.endsWith("package-info.java")).sorted().toList()) {
+                    Matcher type = Pattern.compile("(?s)(/\\*\\*(?:(?!\\*/).)*\\*/)?\\s*(?:@\\w+\\s*)*public [^{;]*?\\b(?:class|record|enum|interface) ")
+                            .matcher(Files.readString(file));
+                    if (type.find() && (type.group(1) == null || !type.group(1).contains("Internal"))) {
+                        unmarked.add(file.toString());
+                    }
+                }
+            }
+        }
+        assertThat(unmarked).as("public types of internal packages whose class comment does not say 'Internal'").isEmpty();
     }
 
     @Test
@@ -144,9 +166,15 @@ class ApiSurfaceTest {
         }
     }
 
+    /** The module as compiled; its packages are those target/classes holds (javac records only the exported). */
     static ModuleDescriptor descriptor() throws IOException {
+        Set<String> packages = new TreeSet<>();
+        try (Stream<Path> walk = Files.walk(CLASSES)) {
+            walk.filter(p -> p.toString().endsWith(".class") && !p.endsWith("module-info.class"))
+                    .forEach(p -> packages.add(CLASSES.relativize(p.getParent()).toString().replace('\\', '/').replace('/', '.')));
+        }
         try (InputStream in = Files.newInputStream(CLASSES.resolve("module-info.class"))) {
-            return ModuleDescriptor.read(in);
+            return ModuleDescriptor.read(in, () -> packages);
         }
     }
 
