@@ -17,8 +17,10 @@ class AdoptionTest {
         assertThat(pom).contains("<name>", "<description>", "<url>https://", "<licenses>", "<name>Apache-2.0</name>",
                 "<scm>", "<connection>scm:git:", "<developers>");
         String release = pom.substring(pom.indexOf("<id>release</id>"));
-        assertThat(release).contains("maven-source-plugin", "maven-javadoc-plugin");
-        assertThat(pom.substring(0, pom.indexOf("<profiles>"))).doesNotContain("maven-javadoc-plugin");
+        assertThat(release).contains("maven-source-plugin", "maven-javadoc-plugin", "attach-javadocs");
+        // the default build checks the Javadoc (javadoc-no-fork) but attaches no javadoc or sources jar
+        String build = pom.substring(0, pom.indexOf("<profiles>"));
+        assertThat(build).contains("<goal>javadoc-no-fork</goal>").doesNotContain("attach-javadocs", "maven-source-plugin");
     }
 
     @Test
