@@ -87,6 +87,13 @@ class TemplateFiltersTest {
         });
     }
 
+    /** docs/rules.md: a metadata key holding '|' cannot be named in a template: the rest reads as a filter. */
+    @Test
+    void aBarInAMetadataKeyReadsAsAFilter() {
+        assertThat(errors("- set-metadata: \"{{metadata.a|b}}\"")).singleElement()
+                .satisfies(e -> assertThat(e.message()).isEqualTo("in 'set-metadata': unknown filter 'b' in '{{metadata.a|b}}'"));
+    }
+
     @Test
     void aPlaceholderInAMultiLineValueIsReportedAtTheValue() {
         List<Diagnostic> errors = errors("""
