@@ -264,6 +264,9 @@ public final class LexContent {
     /**
      * Every text a bot answer holds, in any field (message contents, card parts, button texts and values, any
      * other key), and for an error its code and message.
+     *
+     * @param answer a parsed bot answer
+     * @return the texts, in document order; empty for an invalid answer
      */
     public static List<String> strings(Parsed answer) {
         List<String> texts = new ArrayList<>();
@@ -285,7 +288,12 @@ public final class LexContent {
         return texts;
     }
 
-    /** Every string (keys excepted) inside a value of a document. */
+    /**
+     * Every string (keys excepted) inside a value of a document.
+     *
+     * @param value a message or another map of a document
+     * @return the strings, in document order
+     */
     public static List<String> strings(Map<String, Object> value) {
         List<String> texts = new ArrayList<>();
         collect(value, texts);
