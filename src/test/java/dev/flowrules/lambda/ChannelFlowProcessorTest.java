@@ -2,6 +2,14 @@ package dev.flowrules.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import dev.flowrules.Engine;
 import dev.flowrules.eval.Decision;
 import dev.flowrules.eval.Note;
@@ -20,7 +28,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * The processor with the real SDK client (configured as the handler configures it), talking HTTP to a
@@ -43,8 +50,29 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         return Files.readAllBytes(EVENTS.resolve(name + ".json"));
     }
 
+    /** Strict: a duplicate key in what the processor wrote fails the test instead of one value winning. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     static JsonNode json(String text) {
-        return JsonNode.parser().parse(text);
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    static Map<String, JsonNode> object(JsonNode node) {
+        assertThat(node.isObject()).as("an object: %s", node).isTrue();
+        Map<String, JsonNode> members = new java.util.LinkedHashMap<>();
+        node.properties().forEach(member -> members.put(member.getKey(), member.getValue()));
+        return members;
+    }
+
+    static List<JsonNode> array(JsonNode node) {
+        assertThat(node.isArray()).as("an array: %s", node).isTrue();
+        List<JsonNode> items = new java.util.ArrayList<>();
+        node.forEach(items::add);
+        return items;
     }
 
     JsonNode logged() {
@@ -53,7 +81,9 @@ class ChannelFlowProcessorTest extends WithFakeChime {
     }
 
     String field(String name) {
-        return logged().field(name).map(JsonNode::text).orElse(null);
+        JsonNode value = logged().get(name);
+        assertThat(value == null || value.isTextual()).as("%s is a string", name).isTrue();
+        return value == null ? null : value.textValue();
     }
 
     @Test
@@ -62,17 +92,16 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         assertThat(result).isEqualTo(new ChannelFlowProcessor.Result(ChannelFlowProcessor.Status.DELIVERED, Outcome.UPDATE, 1, null));
         assertThat(chime.requests).singleElement().satisfies(request -> {
             String arn = json(new String(event("redaction-card"), StandardCharsets.UTF_8))
-                    .field("ChannelMessage").get().field("ChannelArn").get().asString();
+                    .get("ChannelMessage").get("ChannelArn").textValue();
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.rawPath()).isEqualTo("/channels/" + URLEncoder.encode(arn, StandardCharsets.UTF_8));
             assertThat(request.query()).isEqualTo("operation=channel-flow-callback");
             assertThat(request.headers().get("Authorization")).singleElement().asString()
                     .startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/").contains("/us-east-1/chime/aws4_request");
             // The ARN travels in the path; everything else of the expected request is the body.
-            Map<String, JsonNode> expected = new java.util.LinkedHashMap<>(
-                    json(Files.readString(EVENTS.resolve("redaction-card.expected.json"))).asObject());
+            Map<String, JsonNode> expected = object(json(Files.readString(EVENTS.resolve("redaction-card.expected.json"))));
             expected.remove("ChannelArn");
-            assertThat(json(request.body()).asObject()).isEqualTo(expected);
+            assertThat(object(json(request.body()))).isEqualTo(expected);
         });
         JsonNode entry = logged();
         assertThat(field("status")).isEqualTo("DELIVERED");
@@ -80,11 +109,11 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         assertThat(field("outcome")).isEqualTo("UPDATE");
         assertThat(field("callbackId")).isEqualTo("cb-msg-red-001-0123456789abcdef0123456789abcdef");
         assertThat(field("messageId")).isEqualTo("msg-red-001");
-        assertThat(entry.field("rules").get().asArray()).extracting(JsonNode::asString)
+        assertThat(array(entry.get("rules"))).extracting(JsonNode::textValue)
                 .containsExactly("redact-card-numbers", "redact-emails");
-        assertThat(entry.field("evalMicros").get().isNumber()).isTrue();
-        assertThat(entry.field("callbackMillis").get().isNumber()).isTrue();
-        assertThat(entry.field("attempts").get().asNumber()).isEqualTo("1");
+        assertThat(entry.get("evalMicros").isNumber()).isTrue();
+        assertThat(entry.get("callbackMillis").isNumber()).isTrue();
+        assertThat(entry.get("attempts").numberValue()).hasToString("1");
         assertThat(log.get(0)).doesNotContain("4111").doesNotContain("\"content\"");
     }
 
@@ -127,7 +156,7 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         assertThat(chime.requests).hasSize(FakeChime.FAST.maxAttempts());
         assertThat(field("level")).isEqualTo("ERROR");
         assertThat(field("error")).isEqualTo(error);
-        assertThat(logged().field("attempts").get().asNumber()).isEqualTo(String.valueOf(FakeChime.FAST.maxAttempts()));
+        assertThat(logged().get("attempts").numberValue()).hasToString(String.valueOf(FakeChime.FAST.maxAttempts()));
         assertThat(field("hint")).contains("retries ran out").contains("the invocation fails, so Lambda retries it")
                 .doesNotContain("FallbackAction");
     }
@@ -201,7 +230,7 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         ChannelFlowProcessor.Result result = processor(FailurePolicy.FAIL_OPEN).process(withSubChannel, 10_000);
         assertThat(result.status()).isEqualTo(ChannelFlowProcessor.Status.DELIVERED);
         assertThat(chime.requests.get(0).body()).contains("sub-1");
-        assertThat(json(chime.requests.get(1).body()).field("ChannelMessage").get().asObject()).containsOnlyKeys("MessageId");
+        assertThat(object(json(chime.requests.get(1).body()).get("ChannelMessage"))).containsOnlyKeys("MessageId");
     }
 
     @ParameterizedTest
@@ -236,13 +265,13 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         JsonNode sent = json(chime.requests.get(0).body());
         if (policy == FailurePolicy.FAIL_OPEN) {
             assertThat(result.outcome()).isEqualTo(Outcome.NO_CHANGE);
-            assertThat(sent.field("DeleteResource").get().asBoolean()).isFalse();
-            assertThat(sent.field("ChannelMessage").get().field("Content").get().asString())
+            assertThat(sent.get("DeleteResource")).isEqualTo(BooleanNode.FALSE);
+            assertThat(sent.get("ChannelMessage").get("Content").textValue())
                     .isEqualTo(json(new String(event("redaction-card"), StandardCharsets.UTF_8))
-                            .field("ChannelMessage").get().field("Content").get().asString());
+                            .get("ChannelMessage").get("Content").textValue());
         } else {
             assertThat(result.outcome()).isEqualTo(Outcome.DENY);
-            assertThat(sent.field("ChannelMessage").get().asObject()).containsOnlyKeys("MessageId");
+            assertThat(object(sent.get("ChannelMessage"))).containsOnlyKeys("MessageId");
         }
     }
 
@@ -317,12 +346,12 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         assertThat(log).hasSize(2);
         JsonNode first = json(log.get(0));
         JsonNode second = json(log.get(1));
-        assertThat(first.field("requestId").get().asString()).isEqualTo("req-1");
-        assertThat(first.field("coldStart").get().asBoolean()).isTrue();
-        assertThat(first.field("rulesHash").get().asString()).isEqualTo("0123456789ab");
-        assertThat(second.field("requestId").get().asString()).isEqualTo("req-2");
-        assertThat(second.field("coldStart").get().asBoolean()).isFalse();
-        assertThat(second.field("status").get().asString()).isEqualTo("DROPPED");
+        assertThat(first.get("requestId").textValue()).isEqualTo("req-1");
+        assertThat(first.get("coldStart")).isEqualTo(BooleanNode.TRUE);
+        assertThat(first.get("rulesHash").textValue()).isEqualTo("0123456789ab");
+        assertThat(second.get("requestId").textValue()).isEqualTo("req-2");
+        assertThat(second.get("coldStart")).isEqualTo(BooleanNode.FALSE);
+        assertThat(second.get("status").textValue()).isEqualTo("DROPPED");
     }
 
     /** Notes are data in the line: a kind, the rule, the parameters; those that may quote content only at DEBUG. */
@@ -338,19 +367,19 @@ class ChannelFlowProcessorTest extends WithFakeChime {
                                     "error", "NumberFormatException: For input string: \"card 4111\""))));
         }).build();
         processor.process(event("moderation-clean"), 10_000);
-        List<JsonNode> notes = logged().field("notes").get().asArray();
+        List<JsonNode> notes = array(logged().get("notes"));
         assertThat(notes).hasSize(2);
-        assertThat(notes.get(0).asObject()).containsEntry("kind", JsonNode.parser().parse("\"CONTENT_CUT\""))
-                .containsEntry("rule", JsonNode.parser().parse("\"shorten\""))
-                .containsEntry("limit", JsonNode.parser().parse("\"4096\""));
-        assertThat(notes.get(1).field("kind").get().asString()).isEqualTo("ACTION_FAILED");
-        assertThat(notes.get(1).field("position").get().asString()).isEqualTo("r.yaml:3:9");
+        assertThat(object(notes.get(0))).containsEntry("kind", TextNode.valueOf("CONTENT_CUT"))
+                .containsEntry("rule", TextNode.valueOf("shorten"))
+                .containsEntry("limit", TextNode.valueOf("4096"));
+        assertThat(notes.get(1).get("kind").textValue()).isEqualTo("ACTION_FAILED");
+        assertThat(notes.get(1).get("position").textValue()).isEqualTo("r.yaml:3:9");
         if (level == LogLevel.INFO) {
-            assertThat(notes.get(1).field("error")).isEmpty();
+            assertThat(notes.get(1).has("error")).isFalse();
             assertThat(log.get(0)).doesNotContain("4111");
         } else {
-            assertThat(notes.get(1).field("error").get().asString()).contains("4111");
-            assertThat(notes.get(1).field("text").get().asString()).startsWith("rule tag: an action at r.yaml:3:9 failed");
+            assertThat(notes.get(1).get("error").textValue()).contains("4111");
+            assertThat(notes.get(1).get("text").textValue()).startsWith("rule tag: an action at r.yaml:3:9 failed");
         }
     }
 
@@ -389,26 +418,26 @@ class ChannelFlowProcessorTest extends WithFakeChime {
         assertThat(log).hasSize(4); // the log line, the event's metrics, one line per matched rule (2)
         JsonNode perEvent = json(log.get(1));
         assertEmf(perEvent);
-        assertThat(perEvent.field("Outcome").get().asString()).isEqualTo("UPDATE");
-        assertThat(perEvent.field("Status").get().asString()).isEqualTo("DELIVERED");
-        assertThat(perEvent.field("Messages").get().asNumber()).isEqualTo("1");
-        assertThat(perEvent.field("CallbackAttempts").get().asNumber()).isEqualTo("1");
-        assertThat(perEvent.field("CallbackLatency").get().isNumber()).isTrue();
+        assertThat(perEvent.get("Outcome").textValue()).isEqualTo("UPDATE");
+        assertThat(perEvent.get("Status").textValue()).isEqualTo("DELIVERED");
+        assertThat(perEvent.get("Messages").numberValue()).hasToString("1");
+        assertThat(perEvent.get("CallbackAttempts").numberValue()).hasToString("1");
+        assertThat(perEvent.get("CallbackLatency").isNumber()).isTrue();
         assertThat(log.subList(2, 4)).map(ChannelFlowProcessorTest::json).allSatisfy(ChannelFlowProcessorTest::assertEmf)
-                .extracting(line -> line.field("Rule").get().asString())
+                .extracting(line -> line.get("Rule").textValue())
                 .containsExactly("redact-card-numbers", "redact-emails");
     }
 
     static void assertEmf(JsonNode line) {
-        JsonNode aws = line.field("_aws").get();
-        assertThat(aws.field("Timestamp").get().isNumber()).isTrue();
-        JsonNode directive = aws.field("CloudWatchMetrics").get().asArray().get(0);
-        assertThat(directive.field("Namespace").get().asString()).isEqualTo("FlowRules");
-        directive.field("Dimensions").get().asArray().forEach(set -> set.asArray()
-                .forEach(name -> assertThat(line.field(name.asString()).get().isString()).isTrue()));
-        directive.field("Metrics").get().asArray().forEach(metric -> {
-            assertThat(metric.field("Unit").get().asString()).isIn("Count", "Milliseconds");
-            assertThat(line.field(metric.field("Name").get().asString()).get().isNumber()).isTrue();
+        JsonNode aws = line.get("_aws");
+        assertThat(aws.get("Timestamp").isNumber()).isTrue();
+        JsonNode directive = array(aws.get("CloudWatchMetrics")).get(0);
+        assertThat(directive.get("Namespace").textValue()).isEqualTo("FlowRules");
+        array(directive.get("Dimensions")).forEach(set -> array(set)
+                .forEach(name -> assertThat(line.get(name.textValue()).isTextual()).isTrue()));
+        array(directive.get("Metrics")).forEach(metric -> {
+            assertThat(metric.get("Unit").textValue()).isIn("Count", "Milliseconds");
+            assertThat(line.get(metric.get("Name").textValue()).isNumber()).isTrue();
         });
     }
 }
