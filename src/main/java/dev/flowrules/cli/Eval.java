@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.flowrules.Engine;
 import dev.flowrules.callback.RequestJson;
+import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.RuleLoadException;
 import dev.flowrules.event.InvalidEventException;
 import java.io.IOException;
@@ -73,7 +74,7 @@ final class Eval {
                     err.print(processed.decision().explain());
                 }
             } catch (InvalidEventException e) {
-                err.println(source.name() + ": error: " + e.getMessage());
+                err.println(eventError(source.name(), e));
                 status = Main.EXIT_USAGE;
             } catch (IOException e) {
                 err.println(source.name() + ": error: cannot read the event: " + e.getMessage());
@@ -84,6 +85,18 @@ final class Eval {
             out.println(array(requests));
         }
         return status;
+    }
+
+    /**
+     * {@code FILE:LINE:COLUMN: error: reason} and an indented hint line, the form rule diagnostics take, so that
+     * editors and terminals link an event's problem like a rule file's; {@code FILE: error: reason} when the
+     * problem has no position (an empty or over-large event).
+     */
+    static String eventError(String name, InvalidEventException e) {
+        String where = e.line() > 0 ? name + ":" + e.line() + ":" + e.column() : name;
+        String text = Diagnostic.escapeControlCharacters(where) + ": error: " + Diagnostic.escapeControlCharacters(e.reason());
+        return e.hint() == null || e.hint().isEmpty() ? text
+                : text + "\n  hint: " + Diagnostic.escapeControlCharacters(e.hint());
     }
 
     private static List<Source> sources(List<String> events) {

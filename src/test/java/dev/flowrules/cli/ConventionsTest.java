@@ -108,7 +108,18 @@ class ConventionsTest {
                 "--event", "pom.xml", "--event", EVENTS + "/b-urgent.json");
         assertThat(run.status()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.out().lines()).hasSize(2);
-        assertThat(run.err()).startsWith("pom.xml: error: the event is not valid JSON");
+        assertThat(run.err()).startsWith("pom.xml:1:1: error: the event is not valid JSON");
+    }
+
+    @Test
+    void anEventErrorTakesTheFormOfARuleDiagnosticWithItsHintOnTheNextLine() {
+        ExamplesEndToEndTest.Run run = run(new ByteArrayInputStream("{\"CallbackId\": \"x\",\n  \"a\": 1,}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "eval", "--rules", RULES, "--event", "-");
+        assertThat(run.status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).isEqualTo("""
+                <stdin>:2:9: error: the event is not valid JSON: there is a comma after the last entry, which JSON does not allow
+                  hint: remove this comma
+                """);
     }
 
     @Test
