@@ -103,6 +103,8 @@ public final class RuleLoader {
      * Files below {@code directory} whose names pass {@code wanted}, hidden ones left out, sorted by path so that
      * rule order does not depend on the file system. A link is followed only when it stays inside the directory,
      * as for list files: a rule file that is a link to {@code ../app.env} would otherwise be read and quoted.
+     * The walk does not enter linked directories; one that leads outside is refused too, whatever its name, so
+     * that the rules it would have brought are not missing without a word.
      *
      * @param directory the directory to walk
      * @param wanted which file names to keep
@@ -114,22 +116,30 @@ public final class RuleLoader {
         List<Path> files = new ArrayList<>();
         List<Diagnostic> refused = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory)) {
-            List<Path> candidates = walk.filter(Files::isRegularFile)
-                    .filter(wanted)
+            List<Path> candidates = walk.filter(p -> Files.isRegularFile(p) ? wanted.test(p) : isLinkedDirectory(p))
                     .filter(p -> !isHidden(directory.relativize(p)))
                     .sorted(Comparator.comparing(p -> directory.relativize(p).toString().replace('\\', '/')))
                     .toList();
             for (Path candidate : candidates) {
+                boolean file = Files.isRegularFile(candidate);
                 if (insideReal(root, candidate)) {
-                    files.add(candidate);
+                    if (file) { // a linked directory inside holds nothing the walk does not reach by its real path
+                        files.add(candidate);
+                    }
                 } else {
                     refused.add(Diagnostic.error(DiagnosticCode.FR016, new SourcePos(displayName(candidate), 1, 1),
-                            "the file is a link to a place outside " + displayName(directory) + ", so it was not read",
-                            "copy the file into the rules directory instead of linking to it"));
+                            (file ? "the file" : "the directory") + " is a link to a place outside " + displayName(directory)
+                                    + (file ? ", so it was not read" : ", so nothing in it was read"),
+                            file ? "copy the file into the rules directory instead of linking to it"
+                                    : "copy the files into the rules directory instead of linking to their directory"));
                 }
             }
         }
         return new Found(List.copyOf(files), List.copyOf(refused));
+    }
+
+    private static boolean isLinkedDirectory(Path path) {
+        return Files.isSymbolicLink(path) && Files.isDirectory(path);
     }
 
     private static boolean insideReal(Path root, Path path) {

@@ -2,6 +2,7 @@ package dev.flowrules.maven;
 
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.LoadResult;
+import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.dsl.RuleTestParser;
 import dev.flowrules.dsl.SourcePos;
 import dev.flowrules.ruletest.RuleTests;
@@ -56,6 +57,7 @@ public final class ValidateMojo extends AbstractMojo {
             return;
         }
         List<Path> inputs = new ArrayList<>();
+        List<Diagnostic> refused = new ArrayList<>();
         for (File location : rules) {
             Path path = location.toPath();
             if (!Files.exists(path)) {
@@ -65,9 +67,9 @@ public final class ValidateMojo extends AbstractMojo {
                 }
                 throw new MojoFailureException("flowrules: " + path + " does not exist; check the 'rules' parameter");
             }
-            inputs.addAll(select(path));
+            inputs.addAll(select(path, refused));
         }
-        LoadResult result = RuleTests.validate(inputs);
+        LoadResult result = RuleTests.validate(inputs).with(refused);
         for (Diagnostic diagnostic : result.diagnostics()) {
             String line = absolute(diagnostic).format();
             if (diagnostic.isError()) {
@@ -87,8 +89,12 @@ public final class ValidateMojo extends AbstractMojo {
                 + (warnings > 0 ? " (" + Summary.count(warnings, "warning") + ")" : ""));
     }
 
-    /** A directory with includes becomes the files they choose (plus the test files beside them). */
-    private List<Path> select(Path location) throws MojoFailureException {
+    /**
+     * A directory with includes becomes the files they choose (plus the test files beside them). The walk is the
+     * loader's: a chosen file, or a directory, that is a link to a place outside the directory is not read and
+     * gets the loader's FR016 error in {@code refused}.
+     */
+    private List<Path> select(Path location, List<Diagnostic> refused) throws MojoFailureException {
         if (!Files.isDirectory(location) || includes == null || includes.isEmpty()) {
             return List.of(location);
         }
@@ -96,15 +102,14 @@ public final class ValidateMojo extends AbstractMojo {
         List<PathMatcher> matchers = includes.stream()
                 .flatMap(glob -> glob.startsWith("**/") ? Stream.of(glob, glob.substring(3)) : Stream.of(glob))
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-        try (Stream<Path> walk = Files.walk(location)) {
-            List<Path> chosen = walk.filter(Files::isRegularFile)
-                    .filter(p -> !RuleTestParser.isTestFile(p))
-                    .filter(p -> matchers.stream().anyMatch(m -> m.matches(location.relativize(p))))
-                    .sorted().toList();
-            if (chosen.isEmpty()) {
+        try {
+            RuleLoader.Found found = RuleLoader.filesBelow(location, p -> !RuleTestParser.isTestFile(p)
+                    && matchers.stream().anyMatch(m -> m.matches(location.relativize(p))));
+            if (found.files().isEmpty() && found.refused().isEmpty()) {
                 throw new MojoFailureException("flowrules: no file in " + location + " matches the includes " + includes);
             }
-            return chosen;
+            refused.addAll(found.refused());
+            return found.files();
         } catch (IOException e) {
             throw new MojoFailureException("flowrules: cannot read " + location + ": " + e.getMessage());
         }
