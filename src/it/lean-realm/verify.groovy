@@ -35,3 +35,4 @@ try {
 } finally {
     jar.close()
 }
+true
