@@ -2,6 +2,8 @@
 import java.nio.file.Files
 import java.nio.file.Path
 def rules = basedir.toPath().resolve('rules')
-Files.createSymbolicLink(rules.resolve('app.rules.yaml'), Path.of('../outside/app.rules.yaml'))
-Files.createSymbolicLink(rules.resolve('shared'), Path.of('../outside'))
+[['app.rules.yaml', '../outside/app.rules.yaml'], ['shared', '../outside']].each { link, target ->
+    Files.deleteIfExists(rules.resolve(link)) // a second run without mvn clean finds them already made
+    Files.createSymbolicLink(rules.resolve(link), Path.of(target))
+}
 return true
