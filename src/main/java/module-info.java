@@ -22,7 +22,8 @@ module dev.flowrules {
     requires software.amazon.awssdk.retries;
     requires software.amazon.awssdk.retries.api;
     requires software.amazon.awssdk.http;
-    requires software.amazon.awssdk.http.urlconnection;
+    // Only ChannelFlowHandler builds this client; the artifact is optional in the POM (docs/install.md).
+    requires static software.amazon.awssdk.http.urlconnection;
     requires com.fasterxml.jackson.core;
     requires org.yaml.snakeyaml;
     requires re2j;

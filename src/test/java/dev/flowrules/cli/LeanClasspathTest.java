@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,30 @@ class LeanClasspathTest {
         assertThat(run.output())
                 .contains("NoClassDefFoundError: software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient")
                 .contains("SLF4J: Failed to load class \"org.slf4j.impl.StaticLoggerBinder\"");
+    }
+
+    /**
+     * On the module path too: module-info requires the optional artifacts {@code static}, so the module resolves
+     * without them. The module path holds the main dependencies only (the test ones would read one another as
+     * automatic modules); a new main dependency must be added to the list below.
+     */
+    @Test
+    void theModuleResolvesAndValidatesWithoutTheOptionalJars() throws Exception {
+        List<String> mainDependencies = List.of("/software/amazon/awssdk/", "/software/amazon/eventstream/",
+                "/org/reactivestreams/", "/com/fasterxml/jackson/core/jackson-core/", "/org/yaml/snakeyaml/",
+                "/com/google/re2j/", "/org/slf4j/slf4j-api/");
+        String modulePath = Stream.concat(Stream.of(Path.of("target", "classes").toString()),
+                Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .filter(entry -> mainDependencies.stream().anyMatch(entry.replace('\\', '/')::contains))
+                        .filter(entry -> OPTIONAL_JARS.stream().noneMatch(jar -> Path.of(entry).getFileName().toString().startsWith(jar))))
+                .collect(Collectors.joining(File.pathSeparator));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", modulePath, "-m", "dev.flowrules/" + Main.class.getName(), "validate", "rules-examples")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("rule tests:");
     }
 
     private static String firstEvent() throws IOException {
