@@ -22,6 +22,9 @@ assert loaded.any { it.contains(' dev.flowrules.ruletest.RuleTests ') }
 def forbidden = ~/ (software\.amazon\.awssdk\.(http|auth|regions|core\.internal\.http|core\.client|awscore\.client)\.|software\.amazon\.awssdk\.services\.chimesdkmessaging\.[A-Z]|com\.amazonaws\.services\.lambda\.)/
 def hits = loaded.findAll { it =~ forbidden }
 assert hits.isEmpty() : "the goal loaded HTTP or client classes:\n${hits.take(20).join('\n')}"
+// Stronger, and true today (docs/install.md says so): rule tests compare decisions and build no request.
+def sdk = loaded.findAll { it.contains(' software.amazon.') }
+assert sdk.isEmpty() : "the goal loaded SDK classes:\n${sdk.take(20).join('\n')}"
 
 // The shaded jar, the CLI and the Lambda package, still carries the optional artifacts.
 def jar = new java.util.zip.ZipFile(new File(basedir, '../../flowrules.jar'))
