@@ -1,8 +1,7 @@
 package dev.flowrules.lex;
 
-import dev.flowrules.TestRules;
-
 import dev.flowrules.Engine;
+import dev.flowrules.TestRules;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
