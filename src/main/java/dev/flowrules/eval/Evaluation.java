@@ -74,6 +74,7 @@ final class Evaluation {
             }
         }
         runDeferred();
+        work.rewriteSenderPush();
         Outcome outcome = work.changed() ? Outcome.UPDATE : Outcome.NO_CHANGE;
         return new Decision(outcome, work.original(), outcome == Outcome.UPDATE ? work.message() : work.original(),
                 null, null, matches(), notes());

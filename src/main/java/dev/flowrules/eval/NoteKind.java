@@ -66,7 +66,10 @@ public enum NoteKind {
     PUSH_TITLE_LINE_BREAKS_REPLACED("rule {rule}: line breaks in the push title became spaces (the service's pattern"
             + " for the title allows none)"),
     /** A push title or body was cut to its limit. */
-    PUSH_CUT("rule {rule}: the push {part} was cut to {limit} characters", "part", "limit");
+    PUSH_CUT("rule {rule}: the push {part} was cut to {limit} characters", "part", "limit"),
+    /** The sender's push title or body went through the content's rewrites and redactions. */
+    SENDER_PUSH_REWRITTEN("the sender's push {part} went through the same rewrites and redactions as the content,"
+            + " so it does not show what they took out", "part");
 
     private final String template;
     private final List<String> parameters;

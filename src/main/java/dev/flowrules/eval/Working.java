@@ -6,6 +6,8 @@ import dev.flowrules.compile.MessageView;
 import dev.flowrules.dsl.Template;
 import dev.flowrules.event.LexContent;
 import dev.flowrules.event.Message;
+import dev.flowrules.event.PushNotification;
+import dev.flowrules.limits.ServiceLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,6 +72,38 @@ final class Working {
     /** Remembers a rewrite or redaction that changed the content, for {@link #render}. */
     void rewrote(CompiledAction.RewriteContent action, String matched) {
         rewrites.add(new Rewrite(action, matched));
+    }
+
+    /**
+     * Sends the push title and body the sender wrote through every rewrite and redaction the content went
+     * through. Apps often copy the message into its push preview, and a preview must not show a phone what the
+     * content lost. A part a rule set is left alone: its template already read the rewritten working copy.
+     */
+    void rewriteSenderPush() {
+        PushNotification push = message.push();
+        if (rewrites.isEmpty() || push.isEmpty()) {
+            return;
+        }
+        String title = senderPart("title", push.title(), ServiceLimits.PUSH_TITLE_MAX);
+        String body = senderPart("body", push.body(), ServiceLimits.PUSH_BODY_MAX);
+        set(message.withPush(push.withTitle(title).withBody(body)));
+    }
+
+    private String senderPart(String part, String text, int max) {
+        if (text == null || writtenBy.containsKey("push." + part)) {
+            return text;
+        }
+        String rewritten = asRewritten(text);
+        if (rewritten.equals(text)) {
+            return text;
+        }
+        if (part.equals("title")) {
+            rewritten = ServiceLimits.lineTerminatorsToSpaces(rewritten);
+        }
+        // the service refuses an empty part, and keeping the sender's would show what the rewrite took out
+        rewritten = rewritten.isEmpty() ? "\u2026" : TextLimits.cutToChars(rewritten, max);
+        note(NoteKind.SENDER_PUSH_REWRITTEN, null, part);
+        return rewritten;
     }
 
     /** Remembers the texts of bot messages an action took out of the answer, for {@link #render}. */
