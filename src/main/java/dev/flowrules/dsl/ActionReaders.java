@@ -74,12 +74,7 @@ final class ActionReaders {
                     "e.g. 'with: \"[link removed]\"'; '$1' inserts the first group of the match");
             return null;
         }
-        boolean ignoreCase = false;
-        NodeTuple ignoreCaseKey = keys.get("ignore-case");
-        if (ignoreCaseKey != null) {
-            Boolean flag = in.bool(ignoreCaseKey.getValueNode(), "'ignore-case'");
-            ignoreCase = flag != null && flag;
-        }
+        boolean ignoreCase = in.ignoreCase(keys);
         String pattern = in.nonEmptyString(regexKey.getValueNode(), "'regex'");
         Pattern compiled = pattern == null ? null : in.compiles(regexKey.getValueNode(), pattern, ignoreCase);
         if (compiled == null) {

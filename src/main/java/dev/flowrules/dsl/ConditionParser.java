@@ -215,11 +215,9 @@ final class ConditionParser {
         if (keys == null) {
             return null;
         }
-        boolean ignoreCase = false;
+        boolean ignoreCase = in.ignoreCase(keys);
         NodeTuple ignoreCaseKey = keys.get("ignore-case");
         if (ignoreCaseKey != null) {
-            Boolean flag = in.bool(ignoreCaseKey.getValueNode(), "'ignore-case'");
-            ignoreCase = flag != null && flag;
             if (keys.keySet().stream().noneMatch(k -> TESTS.containsKey(k) && TESTS.get(k).takesIgnoreCase())) {
                 in.error(DiagnosticCode.FR013, in.pos(ignoreCaseKey.getKeyNode()),
                         "'ignore-case' has no effect on these tests",

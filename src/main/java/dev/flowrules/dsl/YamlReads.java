@@ -209,6 +209,15 @@ final class YamlReads {
         return null;
     }
 
+    /**
+     * The optional {@code ignore-case} key of a mapping read with {@link #mapping}: false when it is absent, or when
+     * its value is not a boolean (that error is recorded at the value).
+     */
+    boolean ignoreCase(Map<String, NodeTuple> keys) {
+        NodeTuple key = keys.get("ignore-case");
+        return key != null && Boolean.TRUE.equals(bool(key.getValueNode(), "'ignore-case'"));
+    }
+
     Long count(Node node, String what) {
         String text = scalarText(node);
         try {
