@@ -69,6 +69,20 @@ class SenderPushTest {
         assertThat(request.channelMessage().pushNotification().title()).doesNotContain("4111");
     }
 
+    /** docs/rules.md says so and tells authors to add set-push: replace-content leaves no rewrite to repeat. */
+    @Test
+    void replaceContentDoesNotReachTheSendersPush() {
+        Engine engine = TestRules.engine("""
+                - id: hide
+                  when: {content: {contains: secret}}
+                  then: [{replace-content: "[removed]"}]
+                """);
+        ChannelFlowCallbackRequest request = engine.request(event("the secret is 42", "New message", "the secret is 42"));
+
+        assertThat(request.channelMessage().content()).isEqualTo("[removed]");
+        assertThat(request.channelMessage().pushNotification().body()).isEqualTo("the secret is 42");
+    }
+
     @Test
     void aPartARewriteEmptiesStaysWithinWhatTheServiceAccepts() {
         Engine engine = TestRules.engine("""
