@@ -11,6 +11,7 @@ import dev.flowrules.eval.Decision;
 import dev.flowrules.eval.Evaluator;
 import dev.flowrules.event.EventParser;
 import dev.flowrules.event.ProcessorEvent;
+import dev.flowrules.patterns.Patterns;
 import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
@@ -53,12 +54,15 @@ public final class Engine {
      * @throws RuleLoadException listing every error, each as {@code file:line:column: error: ...}
      */
     public static Engine fromRules(List<Path> inputs) {
-        LoadResult loaded = RuleLoader.load(inputs);
-        LoadResult result = loaded.with(RuleIds.duplicates(loaded.declaredIds()));
-        if (result.hasErrors()) {
-            throw new RuleLoadException(result.diagnostics());
-        }
-        return new Engine(RuleSet.compile(result.files()));
+        // one load: each pattern the loader compiles to validate it is the one the compiler keeps
+        return Patterns.oneLoad(() -> {
+            LoadResult loaded = RuleLoader.load(inputs);
+            LoadResult result = loaded.with(RuleIds.duplicates(loaded.declaredIds()));
+            if (result.hasErrors()) {
+                throw new RuleLoadException(result.diagnostics());
+            }
+            return new Engine(RuleSet.compile(result.files()));
+        });
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.flowrules.dsl.RuleIds;
 import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.dsl.SourcePos;
 import dev.flowrules.dsl.Template;
+import dev.flowrules.patterns.Patterns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,8 +38,10 @@ public final class RuleChecker {
      * @return the loaded files and every diagnostic; it never throws for bad rule text
      */
     public static LoadResult validate(List<Path> inputs) {
-        LoadResult loaded = RuleLoader.load(inputs);
-        return loaded.with(check(loaded));
+        return Patterns.oneLoad(() -> {
+            LoadResult loaded = RuleLoader.load(inputs);
+            return loaded.with(check(loaded));
+        });
     }
 
     /**
@@ -62,6 +65,7 @@ public final class RuleChecker {
     public static List<Diagnostic> check(List<RuleFile> files) {
         List<RuleDef> rules = files.stream().flatMap(f -> f.rules().stream()).filter(RuleDef::enabled).toList();
         List<Diagnostic> found = new ArrayList<>();
+        Patterns patterns = Patterns.current(); // the load's: its rewrite patterns are compiled already
         Shadowing.Result shadowing = Shadowing.check(rules);
         found.addAll(shadowing.unreachable());
         for (int i = 0; i < rules.size(); i++) {
@@ -70,14 +74,14 @@ public final class RuleChecker {
             }
             RuleDef rule = rules.get(i);
             found.addAll(shadowing.overwrites(i));
-            regexes(rule, found);
+            regexes(rule, patterns, found);
             templates(rule, found);
             Contradictions.check(rule, found);
         }
         return found;
     }
 
-    private static void regexes(RuleDef rule, List<Diagnostic> found) {
+    private static void regexes(RuleDef rule, Patterns patterns, List<Diagnostic> found) {
         forEachOperator(rule.when(), op -> {
             if (op instanceof Operator.Regex regex) {
                 neverMatches(regex.pattern(), op.pos(), found);
@@ -86,7 +90,7 @@ public final class RuleChecker {
         for (Action action : rule.then()) {
             if (action instanceof Action.RewriteContent rewrite) {
                 neverMatches(rewrite.regex(), action.pos(), found);
-                Pattern pattern = Pattern.compile(rewrite.regex(), rewrite.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0);
+                Pattern pattern = patterns.compile(rewrite.regex(), rewrite.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0);
                 if (rewrite.replacement() != null && pattern.matcher("").find()) {
                     found.add(Diagnostic.warning(DiagnosticCode.FR023, action.pos(), "the regex /" + rewrite.regex()
                                     + "/ matches empty text, so '" + rewrite.keyword() + "' inserts its text between every two characters",

@@ -3,6 +3,7 @@ package dev.flowrules.cli;
 import dev.flowrules.check.RuleChecker;
 import dev.flowrules.dsl.Diagnostic;
 import dev.flowrules.dsl.LoadResult;
+import dev.flowrules.patterns.Patterns;
 import dev.flowrules.ruletest.RuleTests;
 import dev.flowrules.ruletest.Summary;
 import java.io.PrintStream;
@@ -37,6 +38,10 @@ final class Validate {
     }
 
     static Result check(List<Path> inputs) {
+        return Patterns.oneLoad(() -> checkOnce(inputs)); // the rule tests compile what the loader compiled
+    }
+
+    private static Result checkOnce(List<Path> inputs) {
         LoadResult loaded = RuleChecker.validate(inputs);
         List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
         RuleTests.Report tests = null;
@@ -94,6 +99,10 @@ final class Validate {
             throw new Args.UsageException("test needs at least one rule file or directory");
         }
         List<Path> inputs = Args.existing(args.positional());
+        return Patterns.oneLoad(() -> runTests(inputs, out));
+    }
+
+    private static int runTests(List<Path> inputs, PrintStream out) {
         LoadResult loaded = RuleChecker.validate(inputs);
         if (loaded.hasErrors()) {
             Main.printDiagnostics(loaded.errors(), out);

@@ -9,12 +9,11 @@ import dev.flowrules.dsl.RuleDef;
 import dev.flowrules.dsl.RuleFile;
 import dev.flowrules.dsl.Template;
 import dev.flowrules.event.Message;
+import dev.flowrules.patterns.Patterns;
 import dev.flowrules.dsl.Operator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -108,11 +107,14 @@ public final class RuleSet {
         final WordIndex words = new WordIndex();
         boolean readsBotAnswers;
         boolean readsMetadataKeys;
-        /** Rules testing the same pattern share one compiled Pattern, so a message scans for it once. */
-        private final Map<String, Pattern> patterns = new HashMap<>();
+        /**
+         * The load's patterns: those the loader compiled to validate them are taken as they are. Rules testing the
+         * same pattern share one compiled Pattern, so a message scans for it once.
+         */
+        private final Patterns patterns = Patterns.current();
 
         Pattern pattern(String regex, int flags) {
-            return patterns.computeIfAbsent(flags + "/" + regex, k -> Pattern.compile(regex, flags));
+            return patterns.compile(regex, flags);
         }
 
         CompiledRule rule(RuleDef rule) {
@@ -232,7 +234,8 @@ public final class RuleSet {
 
         @Override
         public ValueTest visitWildcard(Operator.Wildcard t) {
-            return new ValueTest.Wildcard(wildcard(t.pattern(), t.ignoreCase()), t.pattern());
+            return new ValueTest.Wildcard(pattern(wildcard(t.pattern()), Pattern.DOTALL | (t.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0)),
+                    t.pattern());
         }
 
         @Override
@@ -339,8 +342,8 @@ public final class RuleSet {
             return new CompiledAction.Stop(a.pos());
         }
 
-        /** {@code *} is any run of characters (newlines included); everything else is literal. */
-        static Pattern wildcard(String glob, boolean ignoreCase) {
+        /** {@code *} is any run of characters (newlines included, with DOTALL); everything else is literal. */
+        static String wildcard(String glob) {
             StringBuilder regex = new StringBuilder();
             int start = 0;
             for (int i = 0; i <= glob.length(); i++) {
@@ -354,7 +357,7 @@ public final class RuleSet {
                     start = i + 1;
                 }
             }
-            return Pattern.compile(regex.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0));
+            return regex.toString();
         }
     }
 }

@@ -25,7 +25,7 @@ final class RegexErrors {
             return null;
         }
         try {
-            return Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+            return in.patterns().compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
         } catch (PatternSyntaxException e) {
             // re2j names the offending fragment rather than an index; find it to point at it.
             String fragment = e.getPattern();

@@ -24,9 +24,9 @@ final class RuleFileParser {
     private final ActionParser actions;
     private final List<LoadResult.DeclaredId> declaredIds = new ArrayList<>();
 
-    RuleFileParser(String file, java.nio.file.Path baseDir) {
+    RuleFileParser(String file, java.nio.file.Path baseDir, OneLoad load) {
         this.file = file;
-        this.in = new YamlReads(file, baseDir);
+        this.in = new YamlReads(file, baseDir, load);
         this.actions = new ActionParser(in);
     }
 

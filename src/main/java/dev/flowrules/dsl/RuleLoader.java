@@ -42,6 +42,7 @@ public final class RuleLoader {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<LoadResult.DeclaredId> declared = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
+        OneLoad load = OneLoad.start(); // taken on this thread: the files may be read on others
         for (Path input : inputs) {
             String shown = displayName(input);
             if (Files.isDirectory(input)) {
@@ -70,7 +71,7 @@ public final class RuleLoader {
         // Files are independent until they are compiled together: several are read in parallel, and their results
         // are taken in the order above, so rule order and diagnostics are the same as one by one.
         boolean several = steps.stream().filter(step -> step.file() != null).count() > 1;
-        for (LoadResult result : (several ? steps.parallelStream() : steps.stream()).map(Step::result).toList()) {
+        for (LoadResult result : (several ? steps.parallelStream() : steps.stream()).map(step -> step.result(load)).toList()) {
             collect(result, files, diagnostics, declared);
         }
         diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.pos().file())
@@ -172,6 +173,10 @@ public final class RuleLoader {
      * @return the file's rules and problems; an unreadable file is an FR016 error, not an exception
      */
     public static LoadResult loadFile(Path file) {
+        return loadFile(file, OneLoad.start());
+    }
+
+    private static LoadResult loadFile(Path file, OneLoad load) {
         String shown = displayName(file);
         byte[] bytes;
         try {
@@ -186,7 +191,7 @@ public final class RuleLoader {
             return new LoadResult(List.of(), List.of(unreadable(shown, e)));
         }
         Path base = file.toAbsolutePath().getParent();
-        LoadResult result = parse(shown, bytes, base);
+        LoadResult result = parse(shown, bytes, base, load);
         String testName = result.hasErrors() ? testFileNameFor(file.getFileName().toString()) : null;
         if (testName == null) {
             return result;
@@ -225,11 +230,15 @@ public final class RuleLoader {
      * @return the file's rules and problems
      */
     public static LoadResult parse(String name, byte[] bytes, Path baseDir) {
+        return parse(name, bytes, baseDir, OneLoad.start());
+    }
+
+    private static LoadResult parse(String name, byte[] bytes, Path baseDir, OneLoad load) {
         YamlSource.Parsed parsed = YamlSource.parse(name, bytes);
         if (parsed.problem() != null) {
             return new LoadResult(List.of(), List.of(parsed.problem()));
         }
-        RuleFileParser parser = new RuleFileParser(name, baseDir);
+        RuleFileParser parser = new RuleFileParser(name, baseDir, load);
         RuleFile file = parser.parseFile(parsed.root());
         List<Diagnostic> diagnostics = new ArrayList<>(parser.diagnostics());
         diagnostics.addAll(YamlSource.indentationWarnings(name, bytes));
@@ -242,8 +251,8 @@ public final class RuleLoader {
             return new Step(null, new LoadResult(List.of(), problems, List.of()));
         }
 
-        LoadResult result() {
-            return file == null ? found : loadFile(file);
+        LoadResult result(OneLoad load) {
+            return file == null ? found : loadFile(file, load);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.flowrules.dsl;
 
 import com.google.re2j.Pattern;
 import dev.flowrules.limits.ServiceLimits;
+import dev.flowrules.patterns.Patterns;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +27,11 @@ final class YamlReads {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final WordListReader lists;
     private final ConditionParser conditions;
+    private final OneLoad load;
 
-    YamlReads(String file, java.nio.file.Path baseDir) {
+    YamlReads(String file, java.nio.file.Path baseDir, OneLoad load) {
         this.file = file;
+        this.load = load;
         this.lists = new WordListReader(file, baseDir);
         this.conditions = new ConditionParser(this);
     }
@@ -39,6 +42,11 @@ final class YamlReads {
 
     ConditionParser conditions() {
         return conditions;
+    }
+
+    /** The load's compiled patterns: what validates a pattern here is what the compiler then uses. */
+    Patterns patterns() {
+        return load.patterns();
     }
 
     /** A word list named in the file, read once per file; null (with a diagnostic) when it cannot be used. */

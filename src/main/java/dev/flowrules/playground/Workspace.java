@@ -9,6 +9,7 @@ import dev.flowrules.dsl.RuleFile;
 import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.dsl.RuleTestParser;
 import dev.flowrules.dsl.SourcePos;
+import dev.flowrules.patterns.Patterns;
 import dev.flowrules.ruletest.RuleTests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,6 +95,10 @@ public final class Workspace {
 
     /** Checks the given texts (all editable files, saved or not) as {@code validate} checks files. */
     public Check check(Map<String, String> edited) {
+        return Patterns.oneLoad(() -> checkOnce(edited)); // the checker and the rule tests reuse the loader's patterns
+    }
+
+    private Check checkOnce(Map<String, String> edited) {
         Map<String, String> texts = withSaved(edited);
         List<RuleFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();

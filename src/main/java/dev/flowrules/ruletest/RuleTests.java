@@ -13,6 +13,7 @@ import dev.flowrules.eval.Decision;
 import dev.flowrules.eval.Evaluator;
 import dev.flowrules.eval.RuleMatch;
 import dev.flowrules.event.Message;
+import dev.flowrules.patterns.Patterns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +49,10 @@ public final class RuleTests {
      * @return the loaded files and every diagnostic of the rules and their tests
      */
     public static LoadResult validate(List<Path> inputs) {
-        LoadResult checked = RuleChecker.validate(inputs);
-        return checked.hasErrors() ? checked : checked.with(run(inputs, checked.files()).diagnostics());
+        return Patterns.oneLoad(() -> {
+            LoadResult checked = RuleChecker.validate(inputs);
+            return checked.hasErrors() ? checked : checked.with(run(inputs, checked.files()).diagnostics());
+        });
     }
 
     /**

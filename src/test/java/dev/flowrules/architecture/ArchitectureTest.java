@@ -26,7 +26,7 @@ class ArchitectureTest {
      * {@code dev.flowrules} itself: the {@code Engine} facade.
      */
     static final List<Set<String>> LAYERS = List.of(
-            Set.of("limits"),
+            Set.of("limits", "patterns"),
             Set.of("event", "text"),
             Set.of("dsl"),
             Set.of("check", "compile"),
