@@ -2,7 +2,6 @@ package dev.flowrules.event;
 
 import dev.flowrules.limits.ServiceLimits;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,7 @@ public final class EventParser {
             }
             int idLength = ServiceLimits.length(id);
             if (idLength < ServiceLimits.CALLBACK_ID_MIN || idLength > ServiceLimits.CALLBACK_ID_MAX) {
-                throw error(event.members().get("CallbackId").value(), "the event's CallbackId has " + idLength
+                throw error(event.get("CallbackId"), "the event's CallbackId has " + idLength
                         + " characters; the service requires " + ServiceLimits.CALLBACK_ID_MIN + " to "
                         + ServiceLimits.CALLBACK_ID_MAX, null);
             }
@@ -118,14 +117,14 @@ public final class EventParser {
                 throw error(node, "the event's ChannelMessage has no ChannelArn", null);
             }
             if (!ServiceLimits.isValidId(messageId, ServiceLimits.MESSAGE_ID_MAX)) {
-                throw error(node.members().get("MessageId").value(), "the event's MessageId is not a valid message id (1 to "
+                throw error(node.get("MessageId"), "the event's MessageId is not a valid message id (1 to "
                         + ServiceLimits.MESSAGE_ID_MAX + " of letters, digits, '-' and '_')", null);
             }
             if (!ServiceLimits.isChimeArn(channelArn)) {
-                throw error(node.members().get("ChannelArn").value(), "the event's ChannelArn is not a channel ARN", null);
+                throw error(node.get("ChannelArn"), "the event's ChannelArn is not a channel ARN", null);
             }
-            String content = bounded(node, "Content", MAX_CONTENT_CHARACTERS, ServiceLimits.CHANNEL_MESSAGE_CONTENT_MAX);
-            String metadata = bounded(node, "Metadata", MAX_METADATA_CHARACTERS, ServiceLimits.METADATA_MAX);
+            String content = bounded(node, "Content", "ChannelMessage.Content", MAX_CONTENT_CHARACTERS, ServiceLimits.CHANNEL_MESSAGE_CONTENT_MAX);
+            String metadata = bounded(node, "Metadata", "ChannelMessage.Metadata", MAX_METADATA_CHARACTERS, ServiceLimits.METADATA_MAX);
             JsonTree.Obj sender = object(node, "Sender", "ChannelMessage.Sender", "write \"Sender\": {\"Arn\": \"...\", \"Name\": \"...\"}");
             JsonTree.Obj push = object(node, "PushNotification", "ChannelMessage.PushNotification",
                     "write \"PushNotification\": {\"Title\": \"...\", \"Body\": \"...\", \"Type\": \"DEFAULT\"}");
@@ -148,10 +147,11 @@ public final class EventParser {
         }
 
         /** A text field with an upper bound on what is accepted; the message names the service's own figure. */
-        private String bounded(JsonTree.Obj node, String key, int accepted, int serviceMax) {
-            String text = string(node, key, "ChannelMessage." + key);
-            if (text != null && ServiceLimits.length(text) > accepted) {
-                throw error(node.members().get(key).value(), "ChannelMessage." + key + " has " + ServiceLimits.length(text)
+        private String bounded(JsonTree.Obj node, String key, String path, int accepted, int serviceMax) {
+            String text = string(node, key, path);
+            // no more chars than accepted is no more code points either: counting them is then not needed
+            if (text != null && text.length() > accepted && ServiceLimits.length(text) > accepted) {
+                throw error(node.get(key), path + " has " + ServiceLimits.length(text)
                         + " characters; the service sends at most " + serviceMax + " and the engine accepts up to " + accepted,
                         null);
             }
@@ -164,52 +164,54 @@ public final class EventParser {
                 return Map.of();
             }
             Map<String, List<String>> result = new LinkedHashMap<>();
-            attributes.members().forEach((name, member) -> {
-                if (!(member.value() instanceof JsonTree.Obj attribute)) {
-                    throw error(member.value(), "a message attribute must be an object with a \"StringValues\" list, not "
-                            + JsonTree.kind(member.value()), ATTRIBUTE_SHAPE);
+            attributes.forEach((name, member) -> {
+                if (!(member instanceof JsonTree.Obj attribute)) {
+                    throw error(member, "a message attribute must be an object with a \"StringValues\" list, not "
+                            + JsonTree.kind(member), ATTRIBUTE_SHAPE);
                 }
-                JsonTree.Member strings = attribute.members().get("StringValues");
-                if (strings == null || !(strings.value() instanceof JsonTree.Arr list)) {
-                    throw error(strings == null ? attribute : strings.value(),
+                JsonTree.Value strings = attribute.get("StringValues");
+                if (!(strings instanceof JsonTree.Arr list)) {
+                    throw error(strings == null ? attribute : strings,
                             "a message attribute must have a \"StringValues\" list" + (strings == null ? "" : ", not "
-                                    + JsonTree.kind(strings.value())), ATTRIBUTE_SHAPE);
+                                    + JsonTree.kind(strings)), ATTRIBUTE_SHAPE);
                 }
-                List<String> values = new ArrayList<>();
-                for (JsonTree.Value item : list.items()) {
+                String[] values = new String[list.items().size()];
+                for (int i = 0; i < values.length; i++) {
+                    JsonTree.Value item = list.items().get(i);
                     if (!(item instanceof JsonTree.Str text)) {
                         throw error(item, "attribute values must be strings, not " + JsonTree.kind(item),
                                 "write every value in double quotes: \"StringValues\": [\"1\"]");
                     }
-                    values.add(text.text());
+                    values[i] = text.text();
                 }
-                result.put(name, values);
+                // immutable already, so the message keeps these lists rather than copying them
+                result.put(name, List.of(values));
             });
-            return result;
+            return Message.handedOver(result);
         }
 
         /** A string field; absent or null is null; any other JSON type is an error at the value. */
         private String string(JsonTree.Obj node, String key, String path) {
-            JsonTree.Member member = node.members().get(key);
-            if (member == null || member.value() instanceof JsonTree.Null) {
+            JsonTree.Value member = node.get(key);
+            if (member == null || member instanceof JsonTree.Null) {
                 return null;
             }
-            if (member.value() instanceof JsonTree.Str text) {
+            if (member instanceof JsonTree.Str text) {
                 return text.text();
             }
-            throw error(member.value(), path + " must be a string, not " + JsonTree.kind(member.value()),
+            throw error(member, path + " must be a string, not " + JsonTree.kind(member),
                     "write the value in double quotes: \"" + key + "\": \"...\"");
         }
 
         private JsonTree.Obj object(JsonTree.Obj node, String key, String path, String hint) {
-            JsonTree.Member member = node.members().get(key);
-            if (member == null || member.value() instanceof JsonTree.Null) {
+            JsonTree.Value member = node.get(key);
+            if (member == null || member instanceof JsonTree.Null) {
                 return null;
             }
-            if (member.value() instanceof JsonTree.Obj object) {
+            if (member instanceof JsonTree.Obj object) {
                 return object;
             }
-            throw error(member.value(), path + " must be an object, not " + JsonTree.kind(member.value()), hint);
+            throw error(member, path + " must be an object, not " + JsonTree.kind(member), hint);
         }
 
         /** The error at a value; a field missing from the event itself has no useful place, so no position. */

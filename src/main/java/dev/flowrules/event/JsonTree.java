@@ -6,13 +6,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Strict JSON reading with jackson-core's streaming parser into a small tree that remembers where each value
@@ -41,13 +44,90 @@ final class JsonTree {
         int offset();
     }
 
-    /** A key's value and the byte offset where the key starts. */
-    record Member(Value value, int keyOffset) {
+    /**
+     * An object: its keys in written order, each with its value. Held in two arrays rather than a map: an event's
+     * objects have a handful of keys, which a scan finds faster than a hash and without a node per key.
+     */
+    static final class Obj implements Value {
+        /** Beyond this many keys, a hash index answers lookups, so a hostile object with many keys stays linear. */
+        private static final int SCANNED = 16;
+        private final String[] keys;
+        private final Value[] values;
+        private final int size;
+        private final Map<String, Integer> index;
+        private final int offset;
+
+        private Obj(Members members, int offset) {
+            this.keys = members.keys;
+            this.values = members.values;
+            this.size = members.size;
+            this.index = members.index;
+            this.offset = offset;
+        }
+
+        @Override
+        public int offset() {
+            return offset;
+        }
+
+        /** The value of a key, or null when the object has no such key. */
+        Value get(String key) {
+            int at = find(keys, size, index, key);
+            return at < 0 ? null : values[at];
+        }
+
+        /** Every key with its value, in written order. */
+        void forEach(BiConsumer<String, Value> action) {
+            for (int i = 0; i < size; i++) {
+                action.accept(keys[i], values[i]);
+            }
+        }
+
+        private static int find(String[] keys, int size, Map<String, Integer> index, String key) {
+            if (index != null) {
+                Integer at = index.get(key);
+                return at == null ? -1 : at;
+            }
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
-    record Obj(Map<String, Member> members, int offset) implements Value {
+    /** An object's members while it is read. */
+    private static final class Members {
+        private String[] keys = new String[4];
+        private Value[] values = new Value[4];
+        private int size;
+        private Map<String, Integer> index;
+
+        boolean contains(String key) {
+            return Obj.find(keys, size, index, key) >= 0;
+        }
+
+        void add(String key, Value value) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            keys[size] = key;
+            values[size] = value;
+            size++;
+            if (index != null) {
+                index.put(key, size - 1);
+            } else if (size > Obj.SCANNED) {
+                index = new HashMap<>();
+                for (int i = 0; i < size; i++) {
+                    index.put(keys[i], i);
+                }
+            }
+        }
     }
 
+    /** A list; {@code items} is unmodifiable. */
     record Arr(List<Value> items, int offset) implements Value {
     }
 
@@ -133,7 +213,7 @@ final class JsonTree {
     }
 
     private static Value value(JsonParser parser, JsonToken token, int depth) throws IOException, SyntaxError {
-        int offset = offset(parser.currentTokenLocation());
+        int offset = valueOffset(parser);
         switch (token) {
             case START_OBJECT:
                 return object(parser, offset, depth);
@@ -158,17 +238,16 @@ final class JsonTree {
 
     private static Value object(JsonParser parser, int offset, int depth) throws IOException, SyntaxError {
         tooDeep(offset, depth);
-        Map<String, Member> members = new LinkedHashMap<>();
+        Members members = new Members();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String key = parser.currentName();
-            int keyOffset = offset(parser.currentTokenLocation());
-            if (members.containsKey(key)) {
-                throw new SyntaxError(keyOffset, "a key appears twice in the same object",
+            if (members.contains(key)) {
+                throw new SyntaxError(offset(parser.currentTokenLocation()), "a key appears twice in the same object",
                         "each key may appear once in an object; remove one of the two");
             }
-            members.put(key, new Member(value(parser, parser.nextToken(), depth + 1), keyOffset));
+            members.add(key, value(parser, parser.nextToken(), depth + 1));
         }
-        return new Obj(Collections.unmodifiableMap(members), offset);
+        return new Obj(members, offset);
     }
 
     private static Value array(JsonParser parser, int offset, int depth) throws IOException, SyntaxError {
@@ -177,13 +256,25 @@ final class JsonTree {
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             items.add(value(parser, token, depth + 1));
         }
-        return new Arr(List.copyOf(items), offset);
+        return new Arr(Collections.unmodifiableList(items), offset);
     }
 
     private static void tooDeep(int offset, int depth) throws SyntaxError {
         if (depth > MAX_DEPTH) {
             throw new SyntaxError(offset, "objects and lists are nested more than " + MAX_DEPTH + " levels deep", null);
         }
+    }
+
+    /**
+     * Where the current value token starts, as {@code currentTokenLocation()} says but without building a location
+     * per value: jackson's byte parser puts a value token at its {@code getTokenCharacterOffset()} minus one (a
+     * key's place is kept elsewhere, hence keys go through the location). JsonTreeTest checks both agree.
+     */
+    private static int valueOffset(JsonParser parser) {
+        if (parser instanceof ParserBase base && parser.currentToken() != JsonToken.FIELD_NAME) {
+            return (int) Math.max(0, base.getTokenCharacterOffset() - 1);
+        }
+        return offset(parser.currentTokenLocation());
     }
 
     private static int offset(JsonLocation location) {

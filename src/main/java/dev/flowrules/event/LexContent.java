@@ -418,7 +418,7 @@ public final class LexContent {
     private static Object toTree(JsonTree.Value node) {
         if (node instanceof JsonTree.Obj object) {
             Map<String, Object> map = new LinkedHashMap<>();
-            object.members().forEach((key, member) -> map.put(key, toTree(member.value())));
+            object.forEach((key, member) -> map.put(key, toTree(member)));
             return map;
         }
         if (node instanceof JsonTree.Arr array) {

@@ -1,9 +1,12 @@
 package dev.flowrules.event;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A channel message as the processor sees it. Every field but {@code messageId} and {@code channelArn} may be
@@ -68,9 +71,59 @@ public record Message(
         if (source == null || source.isEmpty()) {
             return Map.of();
         }
+        if (source instanceof Frozen) {
+            return source; // a copy made here: every changed copy of a message shares it
+        }
         Map<String, List<String>> copy = new LinkedHashMap<>();
         source.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        return Collections.unmodifiableMap(copy);
+        return new Frozen(copy);
+    }
+
+    /**
+     * Attributes a reader built for a message and hands over: the map is not changed after this call and its lists
+     * are immutable, so the message keeps them without the copy {@link #copyAttributes} makes.
+     */
+    static Map<String, List<String>> handedOver(Map<String, List<String>> attributes) {
+        return attributes.isEmpty() ? Map.of() : new Frozen(attributes);
+    }
+
+    /** The attributes' copy, of a type of its own so that it is known to need no copy again. */
+    private static final class Frozen extends AbstractMap<String, List<String>> {
+        private final Map<String, List<String>> map;
+
+        Frozen(Map<String, List<String>> copy) {
+            this.map = Collections.unmodifiableMap(copy);
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return map.entrySet();
+        }
+
+        @Override
+        public List<String> get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return map.keySet();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super List<String>> action) {
+            map.forEach(action);
+        }
     }
 
     /**
