@@ -64,24 +64,43 @@ final class Folding {
         return plain == null ? -1 : plain;
     }
 
+    /*
+     * The leet tables below hand out shared arrays, so reading a message allocates none; callers never write to them.
+     */
+    private static final int[][] DIGIT_LETTERS = {
+        {'o'}, {'i', 'l'}, {'z'}, {'e'}, {'a'}, {'s'}, {'g'}, {'t'}, {'b'}, {'g'},
+    };
+    /** Each digit followed by the letters it stands for: every reading of a leet digit, itself first. */
+    private static final int[][] DIGIT_READINGS = new int[10][];
+
+    static {
+        for (int d = 0; d < 10; d++) {
+            int[] all = new int[DIGIT_LETTERS[d].length + 1];
+            all[0] = '0' + d;
+            System.arraycopy(DIGIT_LETTERS[d], 0, all, 1, DIGIT_LETTERS[d].length);
+            DIGIT_READINGS[d] = all;
+        }
+    }
+
+    private static final int[] A = {'a'};
+    private static final int[] S = {'s'};
+    private static final int[] I = {'i'};
+    private static final int[] IL = {'i', 'l'};
+    private static final int[] T = {'t'};
+    private static final int[] E = {'e'};
+    private static final int[] C = {'c'};
+
     /**
      * What a digit stands for inside a word (besides itself), or null: the usual leetspeak readings. '1' and '|'
-     * are read both as i and as l.
+     * are read both as i and as l. A shared array: never modified.
      */
     static int[] leetDigit(int cp) {
-        return switch (cp) {
-            case '0' -> new int[] {'o'};
-            case '1' -> new int[] {'i', 'l'};
-            case '2' -> new int[] {'z'};
-            case '3' -> new int[] {'e'};
-            case '4' -> new int[] {'a'};
-            case '5' -> new int[] {'s'};
-            case '6' -> new int[] {'g'};
-            case '7' -> new int[] {'t'};
-            case '8' -> new int[] {'b'};
-            case '9' -> new int[] {'g'};
-            default -> null;
-        };
+        return cp >= '0' && cp <= '9' ? DIGIT_LETTERS[cp - '0'] : null;
+    }
+
+    /** Every reading of a leet digit, the digit itself first ({@code 1}: 1, i, l), or null. A shared array. */
+    static int[] leetDigitReadings(int cp) {
+        return cp >= '0' && cp <= '9' ? DIGIT_READINGS[cp - '0'] : null;
     }
 
     /** Whether {@link #leetSymbol} reads the character as a letter (asked for every separator: no array made). */
@@ -92,16 +111,16 @@ final class Folding {
         };
     }
 
-    /** What a symbol stands for inside a word, or null when it is only punctuation. */
+    /** What a symbol stands for inside a word, or null when it is only punctuation. A shared array: never modified. */
     static int[] leetSymbol(int cp) {
         return switch (cp) {
-            case '@', '^' -> new int[] {'a'};
-            case '$', '§' -> new int[] {'s'};
-            case '!', '¡' -> new int[] {'i'};
-            case '|' -> new int[] {'i', 'l'};
-            case '+' -> new int[] {'t'};
-            case '€' -> new int[] {'e'};
-            case '¢', '(' -> new int[] {'c'};
+            case '@', '^' -> A;
+            case '$', '§' -> S;
+            case '!', '¡' -> I;
+            case '|' -> IL;
+            case '+' -> T;
+            case '€' -> E;
+            case '¢', '(' -> C;
             default -> null;
         };
     }

@@ -20,12 +20,19 @@ final class Reading {
     /** Script classes: 0 for scripts written with spaces, others are matched inside a run. */
     static final byte SPACED = 0;
 
-    /** The primary reading of each unit (lower case, folded). */
-    final int[] primary;
-    /** Further readings of a unit (a leet digit also reads as a letter), or null. */
-    final int[][] others;
-    /** A leet symbol inside a word may also just end the word ({@code scam!}, {@code @john}). */
-    final boolean[] mayBreak;
+    /** How many units the text has (for plain ASCII text, its characters, separators among them). */
+    final int units;
+    /** The primary reading of each unit (lower case, folded); null for plain ASCII text, read from {@link #ascii}. */
+    private final int[] primary;
+    /**
+     * Plain ASCII text (no leet, no spacing) as it came, or null: each character is a unit, the letters and digits
+     * of the words read by lower-casing them, separators outside every word. Nothing is copied for it.
+     */
+    private final String ascii;
+    /** Every reading of a unit that has several (a leet digit also reads as a letter), primary first; null for none. */
+    private final int[][] readings;
+    /** A leet symbol inside a word may also just end the word ({@code scam!}, {@code @john}); null for none. */
+    private final boolean[] mayBreak;
     /** Words as unit ranges [start, end). */
     final int[] wordStart;
     final int[] wordEnd;
@@ -35,11 +42,13 @@ final class Reading {
     /** Whether digits in a spaced-out row also read as letters. */
     final boolean leet;
 
-    private Reading(int[] primary, int[][] others, boolean[] mayBreak, int[] wordStart, int[] wordEnd, byte[] wordClass,
-            List<int[]> spacedRows, boolean leet) {
+    private Reading(int units, int[] primary, String ascii, int[][] readings, boolean[] mayBreak, int[] wordStart,
+            int[] wordEnd, byte[] wordClass, List<int[]> spacedRows, boolean leet) {
+        this.units = units;
         this.leet = leet;
         this.primary = primary;
-        this.others = others;
+        this.ascii = ascii;
+        this.readings = readings;
         this.mayBreak = mayBreak;
         this.wordStart = wordStart;
         this.wordEnd = wordEnd;
@@ -49,6 +58,26 @@ final class Reading {
 
     int words() {
         return wordStart.length;
+    }
+
+    /** The primary reading of a unit. */
+    int primary(int unit) {
+        return primary != null ? primary[unit] : lowerAscii(ascii.charAt(unit));
+    }
+
+    /** Every reading of a unit, primary first, when it has more than one; otherwise null. Shared: never modified. */
+    int[] readings(int unit) {
+        return readings == null ? null : readings[unit];
+    }
+
+    /** Whether the unit is a leet symbol that may also end a word. */
+    boolean mayBreak(int unit) {
+        return mayBreak != null && mayBreak[unit];
+    }
+
+    /** Whether some unit may end a word ({@link #mayBreak}): without one, a word is read straight through. */
+    boolean hasBreaks() {
+        return mayBreak != null;
     }
 
     /** The most separator characters allowed between the letters of a spaced-out row. */
@@ -179,120 +208,194 @@ final class Reading {
 
     /** The reading of a text already in NFKC ({@link #normalized}), so several evasion sets share one normalisation. */
     static Reading ofNormalized(String nfkc, Set<Evasion> evasions) {
-        String prepared = prepareNormalized(nfkc, evasions);
+        // ASCII text is its own prepared form but for case, which is folded unit by unit below: no copy of the text.
+        boolean ascii = isAscii(nfkc);
         boolean leet = evasions.contains(Evasion.LEET);
-        int n = prepared.codePointCount(0, prepared.length());
-        int[] cps = new int[n];
-        int[] kind = new int[n];
-        int[] gapBefore = new int[n];       // separator characters before the unit; MAX_GAP + 1 for a line break
+        if (ascii && !leet && !evasions.contains(Evasion.SPACING)) {
+            return plainAscii(nfkc);
+        }
+        String prepared = ascii ? nfkc : prepareNormalized(nfkc, evasions);
+        int n = ascii ? prepared.length() : prepared.codePointCount(0, prepared.length());
+        // Each unit's code point first, turned into its primary reading word by word below.
+        int[] primary = new int[n];
+        byte[] kind = new byte[n];
+        byte[] gapBefore = new byte[n];     // separator characters before the unit; MAX_GAP + 1 for a line break
         byte[] cls = new byte[n];
+        // Tentative words: runs of units with no separator between them and one script class. Word w is the units
+        // [starts[w], starts[w + 1]), the last one ending at the last unit.
+        int[] starts = new int[16];
+        int tentative = 0;
         int units = 0;
         int gap = 0;
         for (int i = 0; i < prepared.length(); ) {
-            int cp = prepared.codePointAt(i);
-            i += Character.charCount(cp);
+            int cp = ascii ? prepared.charAt(i) : prepared.codePointAt(i);
+            i += ascii ? 1 : Character.charCount(cp);
             int k = kindOf(cp, leet);
             if (k == SEPARATOR) {
                 gap = cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 ? MAX_GAP + 1 : Math.min(gap + 1, MAX_GAP + 1);
                 continue;
             }
-            cps[units] = cp;
-            kind[units] = k;
-            gapBefore[units] = gap;
-            cls[units] = k == MARK && units > 0 && gap == 0 ? cls[units - 1] : k == LETTER ? scriptClass(cp) : SPACED;
+            byte c = k == MARK && units > 0 && gap == 0 ? cls[units - 1] : k == LETTER ? scriptClass(cp) : SPACED;
+            if (units == 0 || gap > 0 || c != cls[units - 1]) {
+                if (tentative == starts.length) {
+                    starts = Arrays.copyOf(starts, tentative * 2);
+                }
+                starts[tentative++] = units;
+            }
+            primary[units] = cp;
+            kind[units] = (byte) k;
+            gapBefore[units] = (byte) gap;
+            cls[units] = c;
             gap = 0;
             units++;
         }
-        // Tentative words: runs of units with no separator between them and one script class.
-        List<int[]> tentative = new ArrayList<>();
-        for (int u = 0; u < units; ) {
-            int start = u++;
-            while (u < units && gapBefore[u] == 0 && cls[u] == cls[start]) {
-                u++;
-            }
-            tentative.add(new int[] {start, u});
-        }
-        boolean[] hasLetter = new boolean[tentative.size()];
+        boolean lookAlikes = evasions.contains(Evasion.LOOK_ALIKES);
+        boolean[] hasLetter = new boolean[tentative];
         int latin = 0;
         int otherLetters = 0;
-        for (int w = 0; w < tentative.size(); w++) {
-            int[] word = tentative.get(w);
-            for (int u = word[0]; u < word[1]; u++) {
+        for (int w = 0; w < tentative; w++) {
+            for (int u = starts[w], end = end(starts, tentative, units, w); u < end; u++) {
                 if (kind[u] == LETTER) {
                     hasLetter[w] = true;
-                    if (isLatinLetter(cps[u])) {
+                    if (!lookAlikes) {
+                        break;
+                    }
+                    if (isLatinLetter(primary[u])) {
                         latin++;
-                    } else if (Folding.lookAlike(Folding.cherokeeCapital(cps[u])) < 0 && scriptClass(cps[u]) == SPACED) {
+                    } else if (Folding.lookAlike(Folding.cherokeeCapital(primary[u])) < 0 && scriptClass(primary[u]) == SPACED) {
                         otherLetters++;
                     }
                 }
             }
         }
-        int[] primary = new int[units];
-        int[][] others = new int[units][];
-        boolean[] mayBreak = new boolean[units];
-        boolean[] dropped = new boolean[units];
-        boolean lookAlikes = evasions.contains(Evasion.LOOK_ALIKES);
+        // Allocated only when a unit needs them: most messages have no leet readings and no symbol to drop.
+        int[][] readings = null;
+        boolean[] mayBreak = null;
+        boolean[] dropped = null;
         boolean folding = !evasions.isEmpty();
-        for (int w = 0; w < tentative.size(); w++) {
-            int[] word = tentative.get(w);
-            boolean mapLookAlikes = lookAlikes && readAsLatin(cps, kind, word, latin > 0 && otherLetters == 0);
-            for (int u = word[0]; u < word[1]; u++) {
-                int cp = cps[u];
+        for (int w = 0; w < tentative; w++) {
+            int start = starts[w];
+            int end = end(starts, tentative, units, w);
+            boolean mapLookAlikes = lookAlikes && readAsLatin(primary, kind, start, end, latin > 0 && otherLetters == 0);
+            for (int u = start; u < end; u++) {
+                int cp = primary[u];
                 switch (kind[u]) {
                     case LETTER -> {
                         int mapped = mapLookAlikes ? Folding.lookAlike(Folding.cherokeeCapital(cp)) : -1;
-                        primary[u] = mapped >= 0 ? mapped : folding ? Character.toLowerCase(cp) : cp;
+                        // Without evasions a non-ASCII text was lower-cased whole (String rules, such as the final sigma).
+                        primary[u] = mapped >= 0 ? mapped : folding ? Character.toLowerCase(cp) : ascii ? lowerAscii(cp) : cp;
                     }
                     case DIGIT -> {
-                        primary[u] = cp;
-                        if (leet && hasLetter[w]) {
-                            others[u] = Folding.leetDigit(cp);
+                        int[] all = leet && hasLetter[w] ? Folding.leetDigitReadings(cp) : null;
+                        if (all != null) {
+                            readings = readings == null ? new int[n][] : readings;
+                            readings[u] = all;
                         }
                     }
                     case SYMBOL -> {
-                        if (hasLetter[w] || word[1] - word[0] == 1) {
+                        dropped = dropped == null ? new boolean[n] : dropped;
+                        if (hasLetter[w] || end - start == 1) {
                             int[] letters = Folding.leetSymbol(cp);
                             primary[u] = letters[0];
-                            others[u] = letters.length > 1 ? Arrays.copyOfRange(letters, 1, letters.length) : null;
+                            if (letters.length > 1) {
+                                readings = readings == null ? new int[n][] : readings;
+                                readings[u] = letters;
+                            }
+                            mayBreak = mayBreak == null ? new boolean[n] : mayBreak;
                             mayBreak[u] = true;
                             // A lone symbol is only a letter in a spaced-out row; as a word of its own it is punctuation.
                             dropped[u] = !hasLetter[w];
                         } else {
+                            primary[u] = 0;
                             dropped[u] = true;
                         }
                     }
-                    default -> primary[u] = cp;
+                    default -> {
+                        // a combining mark is read as itself
+                    }
                 }
             }
         }
-        List<int[]> rows = evasions.contains(Evasion.SPACING) ? spacedRows(tentative, kind, gapBefore, hasLetter, leet) : List.of();
+        List<int[]> rows = evasions.contains(Evasion.SPACING)
+                ? spacedRows(starts, tentative, units, kind, gapBefore, hasLetter, leet) : List.of();
         // Final words: tentative words without the symbols that are only punctuation.
-        List<int[]> words = new ArrayList<>();
-        for (int[] word : tentative) {
-            int u = word[0];
-            while (u < word[1]) {
-                while (u < word[1] && dropped[u]) {
+        int words = 0;
+        int[] wordStart = new int[tentative];
+        int[] wordEnd = new int[tentative];
+        for (int w = 0; w < tentative; w++) {
+            int end = end(starts, tentative, units, w);
+            int u = starts[w];
+            while (u < end) {
+                while (dropped != null && u < end && dropped[u]) {
                     u++;
                 }
                 int start = u;
-                while (u < word[1] && !dropped[u]) {
+                while (u < end && (dropped == null || !dropped[u])) {
                     u++;
                 }
                 if (u > start) {
-                    words.add(new int[] {start, u});
+                    if (words == wordStart.length) {
+                        wordStart = Arrays.copyOf(wordStart, words * 2);
+                        wordEnd = Arrays.copyOf(wordEnd, words * 2);
+                    }
+                    wordStart[words] = start;
+                    wordEnd[words++] = u;
                 }
             }
         }
-        int[] starts = new int[words.size()];
-        int[] ends = new int[words.size()];
-        byte[] classes = new byte[words.size()];
-        for (int w = 0; w < words.size(); w++) {
-            starts[w] = words.get(w)[0];
-            ends[w] = words.get(w)[1];
-            classes[w] = cls[starts[w]];
+        if (words != wordStart.length) {
+            wordStart = Arrays.copyOf(wordStart, words);
+            wordEnd = Arrays.copyOf(wordEnd, words);
         }
-        return new Reading(primary, others, mayBreak, starts, ends, classes, rows, leet);
+        byte[] classes = new byte[words];
+        for (int w = 0; w < words; w++) {
+            classes[w] = cls[wordStart[w]];
+        }
+        return new Reading(units, primary, null, readings, mayBreak, wordStart, wordEnd, classes, rows, leet);
+    }
+
+    /**
+     * ASCII text read without leet or spacing, the usual message: every unit is a letter or a digit, every run of
+     * them is a word, nothing else applies (no marks, scripts, look-alikes or symbols), so one pass reads it.
+     */
+    private static Reading plainAscii(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean unit = isWordChar(text.charAt(i));
+            words += unit && !inWord ? 1 : 0;
+            inWord = unit;
+        }
+        int[] starts = new int[words];
+        int[] ends = new int[words];
+        int w = 0;
+        inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean unit = isWordChar(text.charAt(i));
+            if (unit && !inWord) {
+                starts[w] = i;
+            } else if (!unit && inWord) {
+                ends[w++] = i;
+            }
+            inWord = unit;
+        }
+        if (inWord) {
+            ends[w] = text.length();
+        }
+        return new Reading(text.length(), null, text, null, null, starts, ends, new byte[words], List.of(), false);
+    }
+
+    private static boolean isWordChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** Where tentative word w ends: where the next one starts, or after the last unit. */
+    private static int end(int[] starts, int tentative, int units, int w) {
+        return w + 1 < tentative ? starts[w + 1] : units;
+    }
+
+    private static int lowerAscii(int cp) {
+        return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
     }
 
     private static int kindOf(int cp, boolean leet) {
@@ -317,14 +420,15 @@ final class Reading {
         return leet && Folding.isLeetSymbol(cp) ? SYMBOL : SEPARATOR;
     }
 
+
     /**
      * Look-alikes are read as Latin in a word that has a Latin letter, and in a word made only of look-alikes when
      * the text has Latin letters and every letter it has of the other scripts is a look-alike: a Russian or Greek
      * sentence, which always has letters of its own, keeps them.
      */
-    private static boolean readAsLatin(int[] cps, int[] kind, int[] word, boolean disguisedText) {
+    private static boolean readAsLatin(int[] cps, byte[] kind, int start, int end, boolean disguisedText) {
         boolean allLookAlikes = true;
-        for (int u = word[0]; u < word[1]; u++) {
+        for (int u = start; u < end; u++) {
             if (kind[u] != LETTER) {
                 continue;
             }
@@ -337,16 +441,10 @@ final class Reading {
     }
 
     /**
-     * Rows of at least {@link #MIN_ROW} one-character words (a letter; with leet also a digit or symbol), at most
-     * {@link #MAX_GAP} separator characters apart on one line, with at least one letter among them.
-     */
-    /**
      * The unit a one-letter word stands for in a spaced-out row, or -1: a letter (with leet, a digit or symbol), with
      * symbols around it allowed ({@code k!} ending {@code d . i . c . k!}).
      */
-    private static int pieceOf(int[] word, int[] kind, boolean leet) {
-        int start = word[0];
-        int end = word[1];
+    private static int pieceOf(int start, int end, byte[] kind, boolean leet) {
         if (end - start > 1) {
             while (start < end && kind[start] == SYMBOL) {
                 start++;
@@ -362,17 +460,23 @@ final class Reading {
         return k == LETTER || (leet && (k == DIGIT || k == SYMBOL)) ? start : -1;
     }
 
-    private static List<int[]> spacedRows(List<int[]> tentative, int[] kind, int[] gapBefore, boolean[] hasLetter, boolean leet) {
+    /**
+     * Rows of at least {@link #MIN_ROW} one-character words (a letter; with leet also a digit or symbol), at most
+     * {@link #MAX_GAP} separator characters apart on one line, with at least one letter among them.
+     */
+    private static List<int[]> spacedRows(int[] starts, int tentative, int units, byte[] kind, byte[] gapBefore,
+            boolean[] hasLetter, boolean leet) {
         List<int[]> rows = new ArrayList<>();
         int[] row = new int[8];
         int size = 0;
         boolean letter = false;
         boolean trailingSymbol = false;
-        for (int w = 0; w <= tentative.size(); w++) {
-            int[] word = w < tentative.size() ? tentative.get(w) : null;
-            int core = word == null ? -1 : pieceOf(word, kind, leet);
+        for (int w = 0; w <= tentative; w++) {
+            int start = w < tentative ? starts[w] : -1;
+            int end = w < tentative ? end(starts, tentative, units, w) : -1;
+            int core = start < 0 ? -1 : pieceOf(start, end, kind, leet);
             boolean piece = core >= 0;
-            boolean continues = piece && size > 0 && gapBefore[word[0]] <= MAX_GAP && !trailingSymbol;
+            boolean continues = piece && size > 0 && gapBefore[start] <= MAX_GAP && !trailingSymbol;
             if (!continues) {
                 if (size >= MIN_ROW && letter) {
                     rows.add(Arrays.copyOf(row, size));
@@ -387,7 +491,7 @@ final class Reading {
                 }
                 row[size++] = core;
                 letter |= hasLetter[w];
-                trailingSymbol = core < word[1] - 1;
+                trailingSymbol = core < end - 1;
             }
         }
         return rows;

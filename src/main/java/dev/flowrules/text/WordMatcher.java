@@ -20,15 +20,16 @@ final class WordMatcher {
     private final Reading reading;
     private final boolean repeats;
     private final Sink sink;
-    private int[] current = new int[MAX_STATES];
+    // Sets of live nodes; they start small and grow up to MAX_STATES, as most texts keep one or two nodes live.
+    private int[] current = new int[8];
     private int currentSize;
-    private int[] next = new int[MAX_STATES];
+    private int[] next = new int[8];
     private int nextSize;
-    private final int[] layer = new int[MAX_STATES];
+    private int[] layer = new int[8];
     private int layerSize;
-    private final int[] carry = new int[MAX_STATES];
+    private int[] carry = new int[8];
     /** Scratch for {@link #step}'s previous layer and {@link #readings}' single reading: no array per unit. */
-    private final int[] from = new int[MAX_STATES];
+    private int[] from = new int[8];
     private final int[] single = new int[1];
     private int carrySize;
     private boolean saturated;
@@ -83,7 +84,7 @@ final class WordMatcher {
             }
             nextSize = 0;
             step(u, v - u, readings(u, false));
-            if (reading.mayBreak[u]) {
+            if (reading.mayBreak(u)) {
                 // The symbol may be punctuation: a word ends before it and another starts after it.
                 for (int i = 0; i < currentSize; i++) {
                     accept(current[i]);
@@ -93,8 +94,24 @@ final class WordMatcher {
             }
             swap();
             u = v;
+            if (currentSize == 0) {
+                // No entry is under way: only a symbol that may end the word can start one again. Most words of a
+                // message die in the trie after a letter or two, so the rest of them is not read at all.
+                u = nextBreak(u, end);
+            }
         }
         endWord();
+    }
+
+    /** The first unit from u on that may end a word, or end: where a dead word can come alive again. */
+    private int nextBreak(int u, int end) {
+        if (!reading.hasBreaks()) {
+            return end;
+        }
+        while (u < end && !reading.mayBreak(u)) {
+            u++;
+        }
+        return u;
     }
 
     /** A run of a script written without spaces: entries may start and end at any of its characters. */
@@ -162,6 +179,7 @@ final class WordMatcher {
             accept(current[i]);
             int after = child(current[i], WordTrie.BREAK);
             if (after >= 0 && carrySize < MAX_STATES && !contains(carry, carrySize, after)) {
+                carry = room(carry, carrySize);
                 carry[carrySize++] = after;
             }
         }
@@ -172,15 +190,25 @@ final class WordMatcher {
      * one at each step ({@code c11ck} is click), so the run is followed layer by layer, each layer bounded.
      */
     private void step(int unit, int n, int[] readings) {
+        if (n == 1 && readings.length == 1) {
+            // The usual unit, one reading and not repeated: each live node moves by it or dies.
+            for (int i = 0; i < currentSize; i++) {
+                addNext(child(current[i], readings[0]));
+            }
+            return;
+        }
         boolean rarelyDoubled = false;
         for (int cp : readings) {
             rarelyDoubled |= !Folding.oftenDoubled(cp);
         }
         for (int i = 0; i < currentSize; i++) {
             layerSize = 0;
-            layer[layerSize++] = current[i];
+            layer[layerSize++] = current[i]; // never empty: it has room for one
             for (int k = 1; k <= n && layerSize > 0; k++) {
                 int size = layerSize;
+                if (from.length < size) {
+                    from = Arrays.copyOf(from, layer.length);
+                }
                 System.arraycopy(layer, 0, from, 0, size);
                 layerSize = 0;
                 for (int f = 0; f < size; f++) {
@@ -190,6 +218,7 @@ final class WordMatcher {
                             if (layerSize == MAX_STATES) {
                                 saturated = true;
                             } else {
+                                layer = room(layer, layerSize);
                                 layer[layerSize++] = node;
                             }
                         }
@@ -216,24 +245,20 @@ final class WordMatcher {
     }
 
     private int[] readings(int unit, boolean inRow) {
-        int primary = reading.primary[unit];
-        int[] others = reading.others[unit];
-        if (others == null && inRow && reading.leet) {
-            others = Folding.leetDigit(primary);
+        int[] all = reading.readings(unit);
+        if (all == null && inRow && reading.leet) {
+            all = Folding.leetDigitReadings(reading.primary(unit));
         }
-        if (others == null) {
-            single[0] = primary; // read before the next call: every caller loops over it at once
+        if (all == null) {
+            single[0] = reading.primary(unit); // read before the next call: every caller loops over it at once
             return single;
         }
-        int[] all = new int[others.length + 1];
-        all[0] = primary;
-        System.arraycopy(others, 0, all, 1, others.length);
         return all;
     }
 
     private boolean same(int u, int v) {
-        return reading.primary[u] == reading.primary[v] && reading.mayBreak[u] == reading.mayBreak[v]
-                && Arrays.equals(reading.others[u], reading.others[v]);
+        return reading.primary(u) == reading.primary(v) && reading.mayBreak(u) == reading.mayBreak(v)
+                && Arrays.equals(reading.readings(u), reading.readings(v));
     }
 
     private void accept(int node) {
@@ -251,6 +276,7 @@ final class WordMatcher {
             saturated = true;
             return;
         }
+        next = room(next, nextSize);
         next[nextSize++] = node;
     }
 
@@ -262,7 +288,13 @@ final class WordMatcher {
             saturated = true;
             return;
         }
+        current = room(current, currentSize);
         current[currentSize++] = node;
+    }
+
+    /** The set, grown when it is full (never beyond MAX_STATES: callers stop adding there). */
+    private static int[] room(int[] set, int size) {
+        return size < set.length ? set : Arrays.copyOf(set, Math.min(MAX_STATES, set.length * 2));
     }
 
     private static boolean contains(int[] set, int size, int node) {

@@ -22,6 +22,13 @@ final class WordTrie {
     private int nodes = 1;
     private int[] letters = new int[1 << 10];
     private Accept[][] accepts = new Accept[1 << 10][];
+    /** The root's children by ASCII code point: every word of a message starts here, most die here. */
+    private final int[] rootAscii = filled(new int[0x80]);
+
+    private static int[] filled(int[] array) {
+        Arrays.fill(array, -1);
+        return array;
+    }
 
     private static long key(int node, int cp) {
         return ((long) node << 21 | cp) + 1; // + 1 keeps 0 free as the empty slot
@@ -34,6 +41,9 @@ final class WordTrie {
 
     /** The child of a node by a code point, or -1. */
     int child(int node, int cp) {
+        if (node == ROOT && cp < 0x80) {
+            return rootAscii[cp];
+        }
         long key = key(node, cp);
         int mask = keys.length - 1;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
@@ -108,6 +118,9 @@ final class WordTrie {
         keys[i] = key;
         targets[i] = target;
         edges++;
+        if (node == ROOT && cp < 0x80) {
+            rootAscii[cp] = target;
+        }
     }
 
     private void grow() {
@@ -144,7 +157,7 @@ final class WordTrie {
                 path[at++] = BREAK;
             }
             for (int u = entry.wordStart[w]; u < entry.wordEnd[w]; u++) {
-                path[at++] = entry.primary[u];
+                path[at++] = entry.primary(u);
             }
         }
         return path;
