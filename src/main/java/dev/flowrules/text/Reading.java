@@ -211,7 +211,7 @@ final class Reading {
         // ASCII text is its own prepared form but for case, which is folded unit by unit below: no copy of the text.
         boolean ascii = isAscii(nfkc);
         boolean leet = evasions.contains(Evasion.LEET);
-        if (ascii && !leet && !evasions.contains(Evasion.SPACING)) {
+        if (isPlain(nfkc, evasions)) {
             return plainAscii(nfkc);
         }
         String prepared = ascii ? nfkc : prepareNormalized(nfkc, evasions);
@@ -385,7 +385,21 @@ final class Reading {
         return new Reading(text.length(), null, text, null, null, starts, ends, new byte[words], List.of(), false);
     }
 
-    private static boolean isWordChar(int c) {
+    /**
+     * Whether a text in NFKC is plain ASCII read without leet or spacing: then {@link WordMatcher#matchPlain} reads
+     * it in place, splitting words as {@link #plainAscii} does, with no reading built at all.
+     */
+    static boolean isPlain(String nfkc, Set<Evasion> evasions) {
+        return !evasions.contains(Evasion.LEET) && !evasions.contains(Evasion.SPACING) && isAscii(nfkc);
+    }
+
+    /** Plain ASCII text ({@link #isPlain}) as units, its words left for the caller to find with {@link #isWordChar}. */
+    static Reading unsplit(String text) {
+        return new Reading(text.length(), null, text, null, null, null, null, null, List.of(), false);
+    }
+
+    /** A character of a word in plain ASCII text: a letter or a digit. */
+    static boolean isWordChar(int c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
 

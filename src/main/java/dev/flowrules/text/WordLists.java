@@ -42,16 +42,21 @@ public final class WordLists {
         Map<Integer, String> hits = null;
         String normalized = groups.isEmpty() ? value : Reading.normalized(value);
         for (Group group : groups) {
-            Reading reading = Reading.ofNormalized(normalized, group.evasions());
             Map<Integer, String>[] found = new Map[] {hits};
-            WordMatcher.match(group.trie(), reading, group.evasions().contains(Evasion.REPEATS), accepts -> {
+            WordMatcher.Sink sink = accepts -> {
                 if (found[0] == null) {
                     found[0] = new HashMap<>();
                 }
                 for (WordTrie.Accept accept : accepts) {
                     found[0].putIfAbsent(accept.list(), accept.entry());
                 }
-            });
+            };
+            boolean repeats = group.evasions().contains(Evasion.REPEATS);
+            if (Reading.isPlain(normalized, group.evasions())) {
+                WordMatcher.matchPlain(group.trie(), normalized, repeats, sink);
+            } else {
+                WordMatcher.match(group.trie(), Reading.ofNormalized(normalized, group.evasions()), repeats, sink);
+            }
             hits = found[0];
         }
         return hits == null ? Map.of() : Collections.unmodifiableMap(hits);

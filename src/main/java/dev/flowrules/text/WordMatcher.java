@@ -48,6 +48,28 @@ final class WordMatcher {
         return run(trie, reading, repeats, sink).saturated;
     }
 
+    /**
+     * {@link #match} for plain ASCII text ({@link Reading#isPlain}), read in place: the words are found while
+     * matching, so nothing of the size of the text is built.
+     */
+    static boolean matchPlain(WordTrie trie, String text, boolean repeats, Sink sink) {
+        WordMatcher matcher = new WordMatcher(trie, Reading.unsplit(text), repeats, sink);
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && !Reading.isWordChar(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && Reading.isWordChar(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                matcher.word(start, i);
+            }
+        }
+        return matcher.saturated;
+    }
+
     /** The number of trie lookups matching a reading takes. */
     static long lookups(WordTrie trie, Reading reading, boolean repeats) {
         return run(trie, reading, repeats, accepts -> { }).lookups;

@@ -43,6 +43,61 @@ class ReadingAsciiTest {
         }
     }
 
+    /** Plain ASCII text matched in place finds, entry for entry, what matching its reading finds. */
+    @Test
+    void plainTextMatchedInPlaceFindsWhatItsReadingFinds() {
+        Random random = new Random(8);
+        String alphabet = "scamSCAM01 .-_@$!'\t\n";
+        List<Set<Evasion>> plain = new ArrayList<>();
+        for (Set<Evasion> evasions : List.of(Set.<Evasion>of(), Evasion.all())) {
+            Set<Evasion> without = EnumSet.noneOf(Evasion.class);
+            without.addAll(evasions);
+            without.removeAll(List.of(Evasion.LEET, Evasion.SPACING));
+            plain.add(without);
+        }
+        plain.add(EnumSet.of(Evasion.REPEATS));
+        long found = 0;
+        for (int t = 0; t < 200; t++) {
+            List<String> entries = new ArrayList<>();
+            for (int e = 0; e < 12; e++) {
+                entries.add(randomText(random, "scam01 ", 1 + random.nextInt(6)));
+            }
+            for (Set<Evasion> evasions : plain) {
+                WordTrie trie = new WordTrie();
+                for (int e = 0; e < entries.size(); e++) {
+                    int[] path = WordTrie.path(Reading.of(entries.get(e), evasions));
+                    if (path.length > 0) {
+                        trie.add(path, e, entries.get(e));
+                    }
+                }
+                for (int m = 0; m < 30; m++) {
+                    String text = randomText(random, alphabet, random.nextInt(40));
+                    assertThat(Reading.isPlain(text, evasions)).isTrue();
+                    boolean repeats = evasions.contains(Evasion.REPEATS);
+                    List<String> inPlace = new ArrayList<>();
+                    WordMatcher.matchPlain(trie, text, repeats, accepts -> inPlace.addAll(names(accepts)));
+                    List<String> read = new ArrayList<>();
+                    WordMatcher.match(trie, Reading.of(text, evasions), repeats, accepts -> read.addAll(names(accepts)));
+                    assertThat(inPlace).as("'%s' with %s in %s", text, evasions, entries).isEqualTo(read);
+                    found += read.size();
+                }
+            }
+        }
+        assertThat(found).as("entries found, so the comparison saw matches").isGreaterThan(1_000);
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int n = length; n > 0; n--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    private static List<String> names(WordTrie.Accept[] accepts) {
+        return Arrays.stream(accepts).map(a -> a.list() + ":" + a.entry()).toList();
+    }
+
     /**
      * A reading as matching sees it, whatever its unit numbering: each word's units (primary reading, every
      * reading, whether it may end the word) and script class, then each spaced-out row's units.
