@@ -4,22 +4,31 @@ import dev.flowrules.patterns.Patterns;
 
 /**
  * What the rule files of one load share while they are read, possibly in parallel: the compiled patterns (kept
- * for the compiler). Each file's diagnostics stay its own; only work that gives the same answer for every file
- * is done once.
+ * for the compiler) and the list files read. Each file's diagnostics stay its own; only work that gives the same
+ * answer for every file is done once.
  */
 final class OneLoad {
     private final Patterns patterns;
+    private final ListFiles lists;
 
-    private OneLoad(Patterns patterns) {
+    OneLoad(Patterns patterns, ListFiles lists) {
         this.patterns = patterns;
+        this.lists = lists;
     }
 
-    /** For a load starting on this thread: the patterns of the load it belongs to ({@link Patterns#current()}). */
+    /**
+     * For a load starting on this thread: the patterns of the load it belongs to ({@link Patterns#current()}) and
+     * list files of its own.
+     */
     static OneLoad start() {
-        return new OneLoad(Patterns.current());
+        return new OneLoad(Patterns.current(), new ListFiles());
     }
 
     Patterns patterns() {
         return patterns;
+    }
+
+    ListFiles lists() {
+        return lists;
     }
 }

@@ -32,17 +32,22 @@ public final class RuleLoader {
 
     /**
      * Reads rule files and every rule file below the directories given. Never throws for bad input: an unreadable
-     * file or a file with errors becomes diagnostics, and the other files still load. Thread-safe.
+     * file or a file with errors becomes diagnostics, and the other files still load. A list file named by several
+     * rule files is read once, and each of them reports its problems as when loaded alone. Thread-safe.
      *
      * @param inputs rule files and directories
      * @return the files that loaded and every problem found, sorted by position
      */
     public static LoadResult load(List<Path> inputs) {
+        return load(inputs, OneLoad.start()); // started on this thread: the files may be read on others
+    }
+
+    /** {@link #load(List)} sharing {@code load}'s patterns and list files between the files. */
+    static LoadResult load(List<Path> inputs, OneLoad load) {
         List<RuleFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<LoadResult.DeclaredId> declared = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
-        OneLoad load = OneLoad.start(); // taken on this thread: the files may be read on others
         for (Path input : inputs) {
             String shown = displayName(input);
             if (Files.isDirectory(input)) {

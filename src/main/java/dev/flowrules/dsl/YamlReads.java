@@ -32,7 +32,7 @@ final class YamlReads {
     YamlReads(String file, java.nio.file.Path baseDir, OneLoad load) {
         this.file = file;
         this.load = load;
-        this.lists = new WordListReader(file, baseDir);
+        this.lists = new WordListReader(file, baseDir, load.lists());
         this.conditions = new ConditionParser(this);
     }
 
