@@ -20,15 +20,15 @@ import java.util.Set;
  * tested, in rule order. The requirement is a necessary condition, so skipping a rule never changes a decision.
  */
 final class Candidates {
-    private final Map<FieldRef, Map<String, int[]>> exact;
-    private final Map<FieldRef, Map<String, int[]>> folded;
-    private final Map<FieldRef, Map<Integer, int[]>> words;
+    private final List<ByField<Map<String, int[]>>> exact;
+    private final List<ByField<Map<String, int[]>>> folded;
+    private final List<ByField<Map<Integer, int[]>>> words;
     private final Map<String, int[]> attributePresent;
     /** Literal prefixes and suffixes, per field, as written and lower-cased (for ignore-case tests). */
-    private final Map<FieldRef, PrefixIndex> prefixes;
-    private final Map<FieldRef, PrefixIndex> foldedPrefixes;
-    private final Map<FieldRef, PrefixIndex> suffixes;
-    private final Map<FieldRef, PrefixIndex> foldedSuffixes;
+    private final List<ByField<PrefixIndex>> prefixes;
+    private final List<ByField<PrefixIndex>> foldedPrefixes;
+    private final List<ByField<PrefixIndex>> suffixes;
+    private final List<ByField<PrefixIndex>> foldedSuffixes;
     private final LiteralIndex literals;
     private final int[] unfiltered;
 
@@ -47,40 +47,54 @@ final class Candidates {
         this.unfiltered = built.unfiltered.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Map<FieldRef, PrefixIndex> frozenTries(Map<FieldRef, PrefixIndex> tries) {
-        tries.values().forEach(PrefixIndex::freeze);
-        return Map.copyOf(tries);
+    /** One field's index. Held in lists walked by position: a map's iteration would allocate per message. */
+    record ByField<T>(FieldRef field, T index) {
     }
 
-    private static <K> Map<FieldRef, Map<K, int[]>> frozen(Map<FieldRef, Map<K, List<Integer>>> index) {
-        Map<FieldRef, Map<K, int[]>> result = new LinkedHashMap<>();
+    private static List<ByField<PrefixIndex>> frozenTries(Map<FieldRef, PrefixIndex> tries) {
+        List<ByField<PrefixIndex>> result = new ArrayList<>();
+        tries.forEach((field, trie) -> {
+            trie.freeze();
+            result.add(new ByField<>(field, trie));
+        });
+        return List.copyOf(result);
+    }
+
+    private static <K> List<ByField<Map<K, int[]>>> frozen(Map<FieldRef, Map<K, List<Integer>>> index) {
+        List<ByField<Map<K, int[]>>> result = new ArrayList<>();
         index.forEach((field, byKey) -> {
             Map<K, int[]> arrays = new HashMap<>();
             byKey.forEach((key, rules) -> arrays.put(key, rules.stream().mapToInt(Integer::intValue).toArray()));
-            result.put(field, Map.copyOf(arrays));
+            result.add(new ByField<>(field, Map.copyOf(arrays)));
         });
-        return Map.copyOf(result);
+        return List.copyOf(result);
     }
 
     int[] select(MessageView view) {
         Hits hits = new Hits();
-        exact.forEach((field, byValue) -> {
-            for (String value : view.values(field)) {
-                hits.addAll(byValue.get(value));
+        for (int f = 0; f < exact.size(); f++) {
+            Map<String, int[]> byValue = exact.get(f).index();
+            List<String> values = view.values(exact.get(f).field());
+            for (int i = 0; i < values.size(); i++) {
+                hits.addAll(byValue.get(values.get(i)));
             }
-        });
-        folded.forEach((field, byValue) -> {
-            for (String value : view.values(field)) {
-                hits.addAll(byValue.get(view.lower(value)));
+        }
+        for (int f = 0; f < folded.size(); f++) {
+            Map<String, int[]> byValue = folded.get(f).index();
+            List<String> values = view.values(folded.get(f).field());
+            for (int i = 0; i < values.size(); i++) {
+                hits.addAll(byValue.get(view.lower(values.get(i))));
             }
-        });
-        words.forEach((field, byList) -> {
-            for (String value : view.values(field)) {
-                for (Integer list : view.wordHits(value).keySet()) {
+        }
+        for (int f = 0; f < words.size(); f++) {
+            Map<Integer, int[]> byList = words.get(f).index();
+            List<String> values = view.values(words.get(f).field());
+            for (int i = 0; i < values.size(); i++) {
+                for (Integer list : view.wordHits(values.get(i)).keySet()) {
                     hits.addAll(byList.get(list));
                 }
             }
-        });
+        }
         collect(prefixes, view, false, hits);
         collect(foldedPrefixes, view, true, hits);
         collect(suffixes, view, false, hits);
@@ -94,12 +108,14 @@ final class Candidates {
         return hits.mergedWith(unfiltered);
     }
 
-    private static void collect(Map<FieldRef, PrefixIndex> tries, MessageView view, boolean fold, Hits hits) {
-        tries.forEach((field, trie) -> {
-            for (String value : view.values(field)) {
-                trie.collect(fold ? view.lower(value) : value, hits);
+    private static void collect(List<ByField<PrefixIndex>> tries, MessageView view, boolean fold, Hits hits) {
+        for (int f = 0; f < tries.size(); f++) {
+            PrefixIndex trie = tries.get(f).index();
+            List<String> values = view.values(tries.get(f).field());
+            for (int i = 0; i < values.size(); i++) {
+                trie.collect(fold ? view.lower(values.get(i)) : values.get(i), hits);
             }
-        });
+        }
     }
 
     /** Rule positions found by lookups: few per message, so a small growable array. */

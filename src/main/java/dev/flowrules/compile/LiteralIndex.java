@@ -15,8 +15,10 @@ import java.util.Map;
  * each value finds every such rule whose literal occurs in it, however many rules there are.
  */
 final class LiteralIndex {
-    private final Map<FieldRef, Automaton> fields;
-    private final Map<BotPart, Automaton> botParts;
+    /** Walked by position on every message: a map's iteration would allocate. */
+    private final List<Candidates.ByField<Automaton>> fields;
+    private final List<BotPart> botParts;
+    private final List<Automaton> botAutomata;
 
     /** An automaton and, for each of its literal ids, the rules filed under it. */
     private record Automaton(LiteralAutomaton literals, int[][] rules) {
@@ -28,6 +30,10 @@ final class LiteralIndex {
             for (int i = 0; i < values.size(); i++) {
                 literals.scan(values.get(i), found);
             }
+            report(found, hits);
+        }
+
+        private void report(long[] found, Candidates.Hits hits) {
             for (int word = 0; word < found.length; word++) {
                 long bits = found[word];
                 while (bits != 0) {
@@ -40,18 +46,26 @@ final class LiteralIndex {
     }
 
     private LiteralIndex(Map<FieldRef, Automaton> fields, Map<BotPart, Automaton> botParts) {
-        this.fields = fields;
-        this.botParts = botParts;
+        List<Candidates.ByField<Automaton>> byField = new ArrayList<>();
+        fields.forEach((field, automaton) -> byField.add(new Candidates.ByField<>(field, automaton)));
+        this.fields = List.copyOf(byField);
+        this.botParts = List.copyOf(botParts.keySet());
+        this.botAutomata = List.copyOf(botParts.values());
     }
 
     /** Adds the rules whose literals occur in the message's values. */
     void select(MessageView view, Candidates.Hits hits) {
-        fields.forEach((field, automaton) -> automaton.scan(view.values(field), hits));
+        for (int f = 0; f < fields.size(); f++) {
+            fields.get(f).index().scan(view.values(fields.get(f).field()), hits);
+        }
         if (botParts.isEmpty()) {
             return;
         }
-        for (Map<String, Object> message : view.botMessages()) {
-            botParts.forEach((part, automaton) -> automaton.scan(CompiledSelector.values(message, part), hits));
+        List<Map<String, Object>> messages = view.botMessages();
+        for (int m = 0; m < messages.size(); m++) {
+            for (int p = 0; p < botParts.size(); p++) {
+                botAutomata.get(p).scan(CompiledSelector.values(messages.get(m), botParts.get(p)), hits);
+            }
         }
     }
 
@@ -93,7 +107,7 @@ final class LiteralIndex {
             fields.forEach((field, filed) -> builtFields.put(field, filed.build()));
             Map<BotPart, Automaton> builtParts = new EnumMap<>(BotPart.class);
             botParts.forEach((part, filed) -> builtParts.put(part, filed.build()));
-            return new LiteralIndex(Map.copyOf(builtFields), builtParts.isEmpty() ? Map.of() : Map.copyOf(builtParts));
+            return new LiteralIndex(builtFields, builtParts);
         }
     }
 }

@@ -11,6 +11,13 @@ import java.util.List;
 public sealed interface Matcher {
     boolean test(MessageView view, List<Evidence> evidence);
 
+    /** Drops the evidence added since {@code mark}, without the view object {@code subList} would make. */
+    private static void truncate(List<Evidence> evidence, int mark) {
+        for (int i = evidence.size() - 1; i >= mark; i--) {
+            evidence.remove(i);
+        }
+    }
+
     record Always() implements Matcher {
         public boolean test(MessageView view, List<Evidence> evidence) {
             return true;
@@ -22,18 +29,19 @@ public sealed interface Matcher {
             // Cheap parts first, to skip the expensive ones (patterns) when the message already fails; the
             // evidence is then gathered in written order, results of shared work coming from the view's caches.
             int mark = evidence.size();
-            for (Matcher part : parts) {
-                if (part instanceof FieldTests tests && tests.isCheap()) {
+            for (int i = 0; i < parts.size(); i++) {
+                Matcher part = parts.get(i);
+                if (part instanceof FieldTests tests && tests.cheap()) {
                     boolean held = part.test(view, evidence);
-                    evidence.subList(mark, evidence.size()).clear();
+                    truncate(evidence, mark);
                     if (!held) {
                         return false;
                     }
                 }
             }
-            for (Matcher part : parts) {
-                if (!part.test(view, evidence)) {
-                    evidence.subList(mark, evidence.size()).clear();
+            for (int i = 0; i < parts.size(); i++) {
+                if (!parts.get(i).test(view, evidence)) {
+                    truncate(evidence, mark);
                     return false;
                 }
             }
@@ -43,8 +51,8 @@ public sealed interface Matcher {
 
     record Any(List<Matcher> parts) implements Matcher {
         public boolean test(MessageView view, List<Evidence> evidence) {
-            for (Matcher part : parts) {
-                if (part.test(view, evidence)) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).test(view, evidence)) {
                     return true;
                 }
             }
@@ -56,7 +64,7 @@ public sealed interface Matcher {
         public boolean test(MessageView view, List<Evidence> evidence) {
             int mark = evidence.size();
             boolean held = inner.test(view, evidence);
-            evidence.subList(mark, evidence.size()).clear();
+            truncate(evidence, mark);
             if (held) {
                 return false;
             }
@@ -80,30 +88,33 @@ public sealed interface Matcher {
 
     /**
      * Tests on one field. {@code exists} tests look at presence; the value tests must all hold on one value
-     * (or, with {@code allValues}, on every value, of which there must be at least one).
+     * (or, with {@code allValues}, on every value, of which there must be at least one). What evidence says and
+     * whether the tests are cheap are worked out once, at compile time, not on each message.
      */
-    record FieldTests(FieldRef field, Boolean mustExist, List<ValueTest> tests, boolean allValues) implements Matcher {
+    record FieldTests(FieldRef field, Boolean mustExist, List<ValueTest> tests, boolean allValues, String display,
+            String keywords, boolean cheap) implements Matcher {
+        public FieldTests(FieldRef field, Boolean mustExist, List<ValueTest> tests, boolean allValues) {
+            this(field, mustExist, tests, allValues, field.display(), keywords(tests, allValues),
+                    tests.stream().allMatch(t -> t.cost() == ValueTest.LOOKUP));
+        }
+
         public boolean test(MessageView view, List<Evidence> evidence) {
             if (mustExist != null && mustExist != view.exists(field)) {
                 return false;
             }
             if (tests.isEmpty()) {
-                evidence.add(new Evidence(field.display(), mustExist ? "exists" : "is absent", null, null));
+                evidence.add(new Evidence(display, mustExist ? "exists" : "is absent", null, null));
                 return true;
             }
             String[] hit = ValueTests.firstMatch(view.values(field), tests, allValues, view);
             if (hit == null) {
                 return false;
             }
-            evidence.add(new Evidence(field.display(), keywords(), hit[0], hit[1]));
+            evidence.add(new Evidence(display, keywords, hit[0], hit[1]));
             return true;
         }
 
-        boolean isCheap() {
-            return tests.stream().allMatch(t -> t.cost() == ValueTest.LOOKUP);
-        }
-
-        private String keywords() {
+        private static String keywords(List<ValueTest> tests, boolean allValues) {
             StringBuilder text = new StringBuilder();
             for (ValueTest test : tests) {
                 if (text.length() > 0) {

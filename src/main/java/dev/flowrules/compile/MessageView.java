@@ -20,9 +20,10 @@ import java.util.Map;
  */
 public final class MessageView {
     private final Message message;
-    private final Map<String, String> lowered = new IdentityHashMap<>();
+    /** Caches made on first use, and small: a message has few values, and many rule sets read only one. */
+    private Map<String, String> lowered;
     private final WordIndex wordIndex;
-    private final Map<String, Map<Integer, String>> wordHits = new IdentityHashMap<>();
+    private Map<String, Map<Integer, String>> wordHits;
     private Map<Object, String> regexResults;
     private LexContent.Parsed lex;
     private boolean lexRead;
@@ -190,12 +191,28 @@ public final class MessageView {
     }
 
     String lower(String value) {
-        return lowered.computeIfAbsent(value, v -> v.toLowerCase(Locale.ROOT));
+        if (lowered == null) {
+            lowered = new IdentityHashMap<>(4);
+        }
+        String known = lowered.get(value);
+        if (known == null) {
+            known = value.toLowerCase(Locale.ROOT);
+            lowered.put(value, known);
+        }
+        return known;
     }
 
     /** Which word lists have an entry in this value: one pass over its words, shared by every rule. */
     Map<Integer, String> wordHits(String value) {
-        return wordHits.computeIfAbsent(value, wordIndex::hits);
+        if (wordHits == null) {
+            wordHits = new IdentityHashMap<>(4);
+        }
+        Map<Integer, String> known = wordHits.get(value);
+        if (known == null) {
+            known = wordIndex.hits(value);
+            wordHits.put(value, known);
+        }
+        return known;
     }
 
     private static final String NO_MATCH = new String("no match");

@@ -133,7 +133,12 @@ final class Evaluation {
     }
 
     private List<RuleMatch> matches() {
-        return matched.stream().map(Matched::toMatch).toList();
+        if (matched.isEmpty()) {
+            return List.of(); // most messages match nothing: no stream for them
+        }
+        List<RuleMatch> matches = new ArrayList<>(matched.size());
+        matched.forEach(match -> matches.add(match.toMatch()));
+        return matches;
     }
 
     /**
@@ -142,7 +147,7 @@ final class Evaluation {
      * keys are read from is not a JSON object.
      */
     private List<Note> notes() {
-        List<Note> first = new ArrayList<>(2);
+        List<Note> first = new ArrayList<>(0);
         if (rules.readsBotAnswers() && work.view().lex() instanceof LexContent.Invalid invalid) {
             first.add(Note.of(NoteKind.BOT_CONTENT_INVALID, null, work.original().contentType(), invalid.reason()));
         }
