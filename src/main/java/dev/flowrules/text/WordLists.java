@@ -125,7 +125,7 @@ public final class WordLists {
 
         public WordLists build() {
             List<Group> groups = new ArrayList<>();
-            tries.forEach((evasions, trie) -> groups.add(new Group(evasions, trie)));
+            tries.forEach((evasions, trie) -> groups.add(new Group(evasions, trie.freeze())));
             return new WordLists(List.copyOf(groups), ids.size());
         }
     }

@@ -70,6 +70,7 @@ class ReadingAsciiTest {
                         trie.add(path, e, entries.get(e));
                     }
                 }
+                trie.freeze();
                 for (int m = 0; m < 30; m++) {
                     String text = randomText(random, alphabet, random.nextInt(40));
                     assertThat(Reading.isPlain(text, evasions)).isTrue();

@@ -18,7 +18,7 @@ class WordMatcherCostTest {
         for (String entry : entries) {
             trie.add(WordTrie.path(Reading.of(entry, evasions)), 0, entry);
         }
-        return trie;
+        return trie.freeze();
     }
 
     private static long lookups(WordTrie trie, String text, Set<Evasion> evasions) {
