@@ -20,13 +20,15 @@ final class LiteralAutomaton {
     private final int[] edgeStart;
     private final char[] edgeChar;
     private final int[] edgeTarget;
-    /** The root's transitions on ASCII characters, looked up directly (most text is ASCII). */
+    /** The root's transitions on ASCII characters, looked up directly (most text is ASCII); 0 for none. */
     private final int[] rootAscii;
     private final int[] fail;
     /** The literal ending at a state, or -1. */
     private final int[] output;
     /** The nearest state along the failure chain (itself excluded) with an output, or -1. */
     private final int[] outputLink;
+    /** The state itself when it has an output, else its {@link #outputLink}: one look per character finds none. */
+    private final int[] firstOutput;
 
     private LiteralAutomaton(int literals, int[] edgeStart, char[] edgeChar, int[] edgeTarget, int[] fail, int[] output,
             int[] outputLink) {
@@ -39,7 +41,11 @@ final class LiteralAutomaton {
         this.outputLink = outputLink;
         this.rootAscii = new int[128];
         for (char c = 0; c < 128; c++) {
-            rootAscii[c] = edge(0, c);
+            rootAscii[c] = Math.max(edge(0, c), 0);
+        }
+        this.firstOutput = new int[output.length];
+        for (int s = 0; s < output.length; s++) {
+            firstOutput[s] = output[s] >= 0 ? s : outputLink[s];
         }
     }
 
@@ -62,6 +68,14 @@ final class LiteralAutomaton {
         int n = text.length();
         for (int i = 0; i < n; ) {
             char c = text.charAt(i++);
+            if (c < 128) {
+                // ASCII folds to lower case (TextFold.fold) and is never a surrogate nor U+0130: the common path
+                state = step(state, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                if (firstOutput[state] >= 0) {
+                    report(state, found);
+                }
+                continue;
+            }
             int cp = c;
             if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(text.charAt(i))) {
                 cp = Character.toCodePoint(c, text.charAt(i++));
@@ -82,7 +96,7 @@ final class LiteralAutomaton {
     }
 
     private int report(int state, long[] found) {
-        int s = output[state] >= 0 ? state : outputLink[state];
+        int s = firstOutput[state];
         while (s >= 0) {
             int literal = output[s];
             long bit = 1L << literal;
@@ -97,19 +111,30 @@ final class LiteralAutomaton {
 
     private int step(int state, char c) {
         while (true) {
-            int next = state == 0 && c < 128 ? rootAscii[c] : edge(state, c);
+            if (state == 0) {
+                return c < 128 ? rootAscii[c] : Math.max(edge(0, c), 0);
+            }
+            int next = edge(state, c);
             if (next >= 0) {
                 return next;
-            }
-            if (state == 0) {
-                return 0;
             }
             state = fail[state];
         }
     }
 
+    /** Below the root most states have one or two edges: a short scan of them beats a binary search. */
     private int edge(int state, char c) {
-        return edge(edgeStart, edgeChar, edgeTarget, state, c);
+        int from = edgeStart[state];
+        int to = edgeStart[state + 1];
+        if (to - from > 4) {
+            return edge(edgeStart, edgeChar, edgeTarget, state, c);
+        }
+        for (int e = from; e < to; e++) {
+            if (edgeChar[e] == c) {
+                return edgeTarget[e];
+            }
+        }
+        return -1;
     }
 
     private static int edge(int[] edgeStart, char[] edgeChar, int[] edgeTarget, int state, char c) {
