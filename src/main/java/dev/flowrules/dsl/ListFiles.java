@@ -156,16 +156,11 @@ final class ListFiles {
                                 + " once case and width are folded", "remove one of them"));
                 continue;
             }
-            words.add(entry);
-            if (words.size() > LoaderLimits.MAX_LIST_ENTRIES) {
-                findings.add(tooMany());
+            if (!add(words, entry, findings)) {
                 return new Outcome(null, findings);
             }
         }
-        if (words.isEmpty()) {
-            findings.add(empty("add one word or phrase per line"));
-        }
-        return new Outcome(List.copyOf(words), List.copyOf(findings));
+        return finished(words, findings, "add one word or phrase per line");
     }
 
     /** One value per line, stripped, nothing else folded (ARNs are case-sensitive). */
@@ -185,25 +180,30 @@ final class ListFiles {
                                 + LoaderLimits.MAX_LIST_ENTRY_LENGTH + " characters)", "a list file is plain UTF-8 text, one value per line"));
                 return new Outcome(null, findings);
             }
-            values.add(value);
-            if (values.size() > LoaderLimits.MAX_LIST_ENTRIES) {
-                findings.add(tooMany());
+            if (!add(values, value, findings)) {
                 return new Outcome(null, findings);
             }
         }
-        if (values.isEmpty()) {
-            findings.add(empty("add one value per line"));
+        return finished(values, findings, "add one value per line");
+    }
+
+    /** Adds an entry; false, with the error, once the list holds more than it may. */
+    private static boolean add(List<String> entries, String entry, List<Finding> findings) {
+        entries.add(entry);
+        if (entries.size() > LoaderLimits.MAX_LIST_ENTRIES) {
+            findings.add((name, at, shown) -> Diagnostic.error(DiagnosticCode.FR017, at, "list file '" + name
+                    + "' has more than " + LoaderLimits.MAX_LIST_ENTRIES + " entries", "split it into several lists"));
+            return false;
         }
-        return new Outcome(List.copyOf(values), List.copyOf(findings));
+        return true;
     }
 
-    private static Finding tooMany() {
-        return (name, at, shown) -> Diagnostic.error(DiagnosticCode.FR017, at, "list file '" + name + "' has more than "
-                + LoaderLimits.MAX_LIST_ENTRIES + " entries", "split it into several lists");
-    }
-
-    private static Finding empty(String hint) {
-        return (name, at, shown) -> Diagnostic.warning(DiagnosticCode.FR025, at, "list file '" + name
-                + "' has no entries, so this test never matches", hint);
+    /** The list read to its end; an empty one is a warning where the rule names it. */
+    private static Outcome finished(List<String> entries, List<Finding> findings, String emptyHint) {
+        if (entries.isEmpty()) {
+            findings.add((name, at, shown) -> Diagnostic.warning(DiagnosticCode.FR025, at, "list file '" + name
+                    + "' has no entries, so this test never matches", emptyHint));
+        }
+        return new Outcome(List.copyOf(entries), List.copyOf(findings));
     }
 }
