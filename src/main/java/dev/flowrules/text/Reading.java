@@ -91,13 +91,21 @@ final class Reading {
     private static final int DIGIT = 3;
     private static final int SYMBOL = 4;
 
+    /** A text in Unicode NFKC and whether it is all ASCII: worked out once per value, for every set of evasions. */
+    record Normalized(String text, boolean ascii) {
+    }
+
     /**
      * The text in Unicode NFKC, computed once per value and shared by every set of evasions it is read with. Text
      * of ASCII characters only is its own NFKC form (and has nothing invisible, boxed or accented in it), so it
      * skips the normaliser.
      */
-    static String normalized(String text) {
-        return isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    static Normalized normalized(String text) {
+        if (isAscii(text)) {
+            return new Normalized(text, true);
+        }
+        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return new Normalized(nfkc, isAscii(nfkc)); // fullwidth letters, for one, come out as ASCII
     }
 
     private static boolean isAscii(String text) {
@@ -111,12 +119,13 @@ final class Reading {
 
     /** The text before units are made: compatibility forms, invisible characters, accents. */
     static String prepare(String text, Set<Evasion> evasions) {
-        return prepareNormalized(normalized(text), evasions);
+        Normalized nfkc = normalized(text);
+        return prepareNormalized(nfkc.text(), nfkc.ascii(), evasions);
     }
 
     /** {@link #prepare} of a text already in NFKC ({@link #normalized}). */
-    private static String prepareNormalized(String nfkc, Set<Evasion> evasions) {
-        if (isAscii(nfkc)) {
+    private static String prepareNormalized(String nfkc, boolean ascii, Set<Evasion> evasions) {
+        if (ascii) {
             // No format, invisible or boxed characters, no accents: only the case is left to fold.
             return evasions.isEmpty() ? nfkc.toLowerCase(Locale.ROOT) : nfkc;
         }
@@ -207,14 +216,15 @@ final class Reading {
     }
 
     /** The reading of a text already in NFKC ({@link #normalized}), so several evasion sets share one normalisation. */
-    static Reading ofNormalized(String nfkc, Set<Evasion> evasions) {
+    static Reading ofNormalized(Normalized normalized, Set<Evasion> evasions) {
+        String nfkc = normalized.text();
         // ASCII text is its own prepared form but for case, which is folded unit by unit below: no copy of the text.
-        boolean ascii = isAscii(nfkc);
+        boolean ascii = normalized.ascii();
         boolean leet = evasions.contains(Evasion.LEET);
-        if (isPlain(nfkc, evasions)) {
+        if (isPlain(normalized, evasions)) {
             return plainAscii(nfkc);
         }
-        String prepared = ascii ? nfkc : prepareNormalized(nfkc, evasions);
+        String prepared = ascii ? nfkc : prepareNormalized(nfkc, false, evasions);
         int n = ascii ? prepared.length() : prepared.codePointCount(0, prepared.length());
         // Each unit's code point first, turned into its primary reading word by word below.
         int[] primary = new int[n];
@@ -281,7 +291,7 @@ final class Reading {
                 int cp = primary[u];
                 switch (kind[u]) {
                     case LETTER -> {
-                        int mapped = mapLookAlikes ? Folding.lookAlike(Folding.cherokeeCapital(cp)) : -1;
+                        int mapped = mapLookAlikes && cp >= 0x80 ? Folding.lookAlike(Folding.cherokeeCapital(cp)) : -1;
                         // Without evasions a non-ASCII text was lower-cased whole (String rules, such as the final sigma).
                         primary[u] = mapped >= 0 ? mapped : folding ? Character.toLowerCase(cp) : ascii ? lowerAscii(cp) : cp;
                     }
@@ -389,8 +399,8 @@ final class Reading {
      * Whether a text in NFKC is plain ASCII read without leet or spacing: then {@link WordMatcher#matchPlain} reads
      * it in place, splitting words as {@link #plainAscii} does, with no reading built at all.
      */
-    static boolean isPlain(String nfkc, Set<Evasion> evasions) {
-        return !evasions.contains(Evasion.LEET) && !evasions.contains(Evasion.SPACING) && isAscii(nfkc);
+    static boolean isPlain(Normalized nfkc, Set<Evasion> evasions) {
+        return nfkc.ascii() && !evasions.contains(Evasion.LEET) && !evasions.contains(Evasion.SPACING);
     }
 
     /** Plain ASCII text ({@link #isPlain}) as units, its words left for the caller to find with {@link #isWordChar}. */
@@ -412,11 +422,22 @@ final class Reading {
         return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
     }
 
+    /** The kind of each ASCII character, without leet and with it: the table a text of ASCII is read through. */
+    private static final byte[][] ASCII_KINDS = {asciiKinds(false), asciiKinds(true)};
+
+    private static byte[] asciiKinds(boolean leet) {
+        byte[] kinds = new byte[0x80];
+        for (int cp = 0; cp < 0x80; cp++) {
+            // ASCII has no marks and no letters or digits beyond these
+            kinds[cp] = (byte) (isAsciiLetter(cp) ? LETTER : cp >= '0' && cp <= '9' ? DIGIT
+                    : leet && Folding.isLeetSymbol(cp) ? SYMBOL : SEPARATOR);
+        }
+        return kinds;
+    }
+
     private static int kindOf(int cp, boolean leet) {
         if (cp < 0x80) {
-            // ASCII has no marks and no letters or digits beyond these
-            return isAsciiLetter(cp) ? LETTER : cp >= '0' && cp <= '9' ? DIGIT
-                    : leet && Folding.isLeetSymbol(cp) ? SYMBOL : SEPARATOR;
+            return ASCII_KINDS[leet ? 1 : 0][cp];
         }
         if (Character.isLetter(cp)) {
             return LETTER;

@@ -40,7 +40,10 @@ public final class WordLists {
      */
     public Map<Integer, String> hits(String value) {
         Map<Integer, String> hits = null;
-        String normalized = groups.isEmpty() ? value : Reading.normalized(value);
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        Reading.Normalized normalized = Reading.normalized(value);
         for (Group group : groups) {
             Map<Integer, String>[] found = new Map[] {hits};
             WordMatcher.Sink sink = accepts -> {
@@ -53,7 +56,7 @@ public final class WordLists {
             };
             boolean repeats = group.evasions().contains(Evasion.REPEATS);
             if (Reading.isPlain(normalized, group.evasions())) {
-                WordMatcher.matchPlain(group.trie(), normalized, repeats, sink);
+                WordMatcher.matchPlain(group.trie(), normalized.text(), repeats, sink);
             } else {
                 WordMatcher.match(group.trie(), Reading.ofNormalized(normalized, group.evasions()), repeats, sink);
             }
