@@ -53,7 +53,8 @@ final class WordMatcher {
      * matching, so nothing of the size of the text is built.
      */
     static boolean matchPlain(WordTrie trie, String text, boolean repeats, Sink sink) {
-        WordMatcher matcher = new WordMatcher(trie, Reading.unsplit(text), repeats, sink);
+        Reading reading = Reading.unsplit(text);
+        WordMatcher matcher = new WordMatcher(trie, reading, repeats, sink);
         int i = 0;
         while (i < text.length()) {
             while (i < text.length() && !Reading.isWordChar(text.charAt(i))) {
@@ -63,7 +64,9 @@ final class WordMatcher {
             while (i < text.length() && Reading.isWordChar(text.charAt(i))) {
                 i++;
             }
-            if (i > start) {
+            // A word no entry starts with, and no phrase under way: nothing to follow (most words of a message).
+            boolean dead = matcher.carrySize == 0 && i > start && trie.child(WordTrie.ROOT, reading.primary(start)) < 0;
+            if (i > start && !dead) {
                 matcher.word(start, i);
             }
         }
