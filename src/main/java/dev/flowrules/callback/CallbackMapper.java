@@ -6,6 +6,7 @@ import dev.flowrules.event.Message;
 import dev.flowrules.event.ProcessorEvent;
 import dev.flowrules.event.PushNotification;
 import dev.flowrules.limits.ServiceLimits;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +95,12 @@ public final class CallbackMapper {
             if (!ServiceLimits.fits(entry.getKey(), 1, ServiceLimits.ATTRIBUTE_NAME_MAX)) {
                 continue;
             }
-            List<String> values = entry.getValue().stream()
-                    .filter(v -> ServiceLimits.fits(v, 1, ServiceLimits.ATTRIBUTE_VALUE_MAX)).toList();
+            List<String> values = new ArrayList<>(entry.getValue().size());
+            for (String value : entry.getValue()) {
+                if (ServiceLimits.fits(value, 1, ServiceLimits.ATTRIBUTE_VALUE_MAX)) {
+                    values.add(value);
+                }
+            }
             if (values.isEmpty() && !entry.getValue().isEmpty()) {
                 continue; // no value the model can carry: sending an empty list would say something else
             }

@@ -90,8 +90,11 @@ final class Candidates {
             Map<Integer, int[]> byList = words.get(f).index();
             List<String> values = view.values(words.get(f).field());
             for (int i = 0; i < values.size(); i++) {
-                for (Integer list : view.wordHits(values.get(i)).keySet()) {
-                    hits.addAll(byList.get(list));
+                Map<Integer, String> found = view.wordHits(values.get(i));
+                if (!found.isEmpty()) { // most messages: no word of any list, and no iterator to walk none
+                    for (Integer list : found.keySet()) {
+                        hits.addAll(byList.get(list));
+                    }
                 }
             }
         }

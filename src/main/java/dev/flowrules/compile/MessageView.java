@@ -2,7 +2,6 @@ package dev.flowrules.compile;
 
 import dev.flowrules.dsl.Field;
 import dev.flowrules.dsl.FieldRef;
-import dev.flowrules.dsl.Words;
 import dev.flowrules.event.LexContent;
 import dev.flowrules.event.MetadataJson;
 import dev.flowrules.text.LinkHosts;
@@ -24,6 +23,8 @@ public final class MessageView {
     private Map<String, String> lowered;
     private final WordIndex wordIndex;
     private Map<String, Map<Integer, String>> wordHits;
+    private String lastWordValue;
+    private Map<Integer, String> lastWordHits;
     private Map<Object, String> regexResults;
     private LexContent.Parsed lex;
     private boolean lexRead;
@@ -202,17 +203,29 @@ public final class MessageView {
         return known;
     }
 
-    /** Which word lists have an entry in this value: one pass over its words, shared by every rule. */
+    /**
+     * Which word lists have an entry in this value: one pass over its words, shared by every rule. The last value
+     * is kept in two fields, since every list is usually tested on one value, the content; a map holds the values
+     * once there is more than one.
+     */
     Map<Integer, String> wordHits(String value) {
-        if (wordHits == null) {
-            wordHits = new IdentityHashMap<>(4);
+        if (value == lastWordValue && value != null) {
+            return lastWordHits;
         }
-        Map<Integer, String> known = wordHits.get(value);
-        if (known == null) {
-            known = wordIndex.hits(value);
-            wordHits.put(value, known);
+        Map<Integer, String> hits = wordHits == null ? null : wordHits.get(value);
+        if (hits == null) {
+            hits = wordIndex.hits(value);
         }
-        return known;
+        if (lastWordValue != null) {
+            if (wordHits == null) {
+                wordHits = new IdentityHashMap<>(4);
+                wordHits.put(lastWordValue, lastWordHits);
+            }
+            wordHits.put(value, hits);
+        }
+        lastWordValue = value;
+        lastWordHits = hits;
+        return hits;
     }
 
     private static final String NO_MATCH = new String("no match");

@@ -43,12 +43,14 @@ final class Evaluation {
     }
 
     Decision run() {
+        // one list to gather evidence in, kept (copied) only for the rules that hold
+        List<Evidence> scratch = new ArrayList<>(4);
         for (int position : candidates()) {
             CompiledRule rule = rules.rules().get(position);
-            List<Evidence> evidence = new ArrayList<>(2);
+            scratch.clear();
             boolean held;
             try {
-                held = rule.when().test(work.view(), evidence);
+                held = rule.when().test(work.view(), scratch);
             } catch (RuntimeException | StackOverflowError e) {
                 work.note(NoteKind.RULE_FAILED, rule.id(), e.getClass().getSimpleName());
                 continue;
@@ -56,6 +58,7 @@ final class Evaluation {
             if (!held) {
                 continue;
             }
+            List<Evidence> evidence = List.copyOf(scratch);
             Matched match = new Matched(rule, evidence, new ArrayList<>());
             matched.add(match);
             CompiledAction.Deny deny = runActions(rule, evidence, match.effects());
@@ -68,7 +71,7 @@ final class Evaluation {
                 Message original = work.original();
                 return new Decision(Outcome.DENY, original, original, deny.reason(), rule.id(), matches(), notes());
             }
-            if (rule.then().stream().anyMatch(a -> a instanceof CompiledAction.Stop)) {
+            if (has(rule.then(), CompiledAction.Stop.class)) {
                 match.effects().add("stop: later rules are not evaluated");
                 break;
             }
@@ -96,9 +99,12 @@ final class Evaluation {
      * after it do not run).
      */
     private CompiledAction.Deny runActions(CompiledRule rule, List<Evidence> evidence, List<String> effects) {
-        String found = evidence.stream().map(Evidence::matched).filter(m -> m != null).findFirst().orElse(null);
-        boolean setsContentType = rule.then().stream().anyMatch(a -> a instanceof CompiledAction.SetContentType
-                || a instanceof CompiledAction.BotToPlainText);
+        String found = null;
+        for (int i = 0; i < evidence.size() && found == null; i++) {
+            found = evidence.get(i).matched();
+        }
+        boolean setsContentType = has(rule.then(), CompiledAction.SetContentType.class)
+                || has(rule.then(), CompiledAction.BotToPlainText.class);
         Actions.Rule current = new Actions.Rule(rule.id(), found, setsContentType);
         for (CompiledAction action : rule.then()) {
             if (action instanceof CompiledAction.Deny deny) {
@@ -116,6 +122,16 @@ final class Evaluation {
             }
         }
         return null;
+    }
+
+    /** Whether a rule has an action of a kind; a loop, as this runs for every rule that matches. */
+    private static boolean has(List<CompiledAction> actions, Class<? extends CompiledAction> kind) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (kind.isInstance(actions.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void runDeferred() {

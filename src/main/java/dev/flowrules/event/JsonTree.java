@@ -88,8 +88,10 @@ final class JsonTree {
                 Integer at = index.get(key);
                 return at == null ? -1 : at;
             }
+            int hash = key.hashCode();
             for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
+                // a string caches its hash: comparing it first makes each key that differs cost one int
+                if (keys[i].hashCode() == hash && keys[i].equals(key)) {
                     return i;
                 }
             }
