@@ -130,4 +130,39 @@ class ListFilesOncePerLoadTest {
                 "list file 'sub/words.txt' has no entries, so this test never matches",
                 "list file 'words.txt' has no entries, so this test never matches");
     }
+
+    @Test
+    void aListTooLongOrEmptyIsReportedWhereEachRuleFileNamesIt() throws IOException {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i <= LoaderLimits.MAX_LIST_ENTRIES; i++) {
+            big.append('w').append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("big.txt"), big);
+        Files.writeString(dir.resolve("empty.txt"), "# to be filled\n");
+        Path[] files = new Path[2];
+        for (int i = 0; i < files.length; i++) {
+            files[i] = Files.writeString(dir.resolve("r" + i + ".yaml"), """
+                    version: 1
+                    rules:
+                      - id: words-%1$d
+                        when: {content: {contains-word: {file: big.txt}}}
+                        then: [deny]
+                      - id: values-%1$d
+                        when: {sender.name: {one-of: {file: big.txt}}}
+                        then: [deny]
+                      - id: none-%1$d
+                        when: {sender.name: {one-of: {file: empty.txt}}}
+                        then: [deny]
+                    """.formatted(i));
+        }
+        ListFiles lists = new ListFiles();
+        LoadResult result = counted(lists, dir);
+        assertThat(lists.reads()).isEqualTo(2);
+        assertThat(formatted(result)).containsExactlyInAnyOrderElementsOf(eachAlone(files));
+        String tooMany = "list file 'big.txt' has more than " + LoaderLimits.MAX_LIST_ENTRIES + " entries";
+        assertThat(result.diagnostics()).extracting(d -> d.pos().line() + ":" + d.pos().column() + " " + d.message())
+                .containsExactlyInAnyOrder("4:44 " + tooMany, "7:41 " + tooMany, "10:41 list file 'empty.txt' has no"
+                        + " entries, so this test never matches", "4:44 " + tooMany, "7:41 " + tooMany, "10:41 list file"
+                        + " 'empty.txt' has no entries, so this test never matches");
+    }
 }
