@@ -1,10 +1,8 @@
 package dev.flowrules.text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -91,96 +89,7 @@ final class Reading {
     private static final int DIGIT = 3;
     private static final int SYMBOL = 4;
 
-    /** A text in Unicode NFKC and whether it is all ASCII: worked out once per value, for every set of evasions. */
-    record Normalized(String text, boolean ascii) {
-    }
-
-    /**
-     * The text in Unicode NFKC, computed once per value and shared by every set of evasions it is read with. Text
-     * of ASCII characters only is its own NFKC form (and has nothing invisible, boxed or accented in it), so it
-     * skips the normaliser.
-     */
-    static Normalized normalized(String text) {
-        if (isAscii(text)) {
-            return new Normalized(text, true);
-        }
-        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return new Normalized(nfkc, isAscii(nfkc)); // fullwidth letters, for one, come out as ASCII
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The text before units are made: compatibility forms, invisible characters, accents. */
-    static String prepare(String text, Set<Evasion> evasions) {
-        Normalized nfkc = normalized(text);
-        return prepareNormalized(nfkc.text(), nfkc.ascii(), evasions);
-    }
-
-    /** {@link #prepare} of a text already in NFKC ({@link #normalized}). */
-    private static String prepareNormalized(String nfkc, boolean ascii, Set<Evasion> evasions) {
-        if (ascii) {
-            // No format, invisible or boxed characters, no accents: only the case is left to fold.
-            return evasions.isEmpty() ? nfkc.toLowerCase(Locale.ROOT) : nfkc;
-        }
-        StringBuilder kept = new StringBuilder(nfkc.length());
-        boolean invisible = evasions.contains(Evasion.INVISIBLE);
-        boolean width = evasions.contains(Evasion.WIDTH);
-        for (int i = 0; i < nfkc.length(); ) {
-            int cp = nfkc.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.getType(cp) == Character.FORMAT || (invisible && Folding.invisible(cp))) {
-                continue;
-            }
-            int boxed = width ? Folding.boxedLetter(cp) : -1;
-            kept.appendCodePoint(boxed >= 0 ? boxed : cp);
-        }
-        String prepared = kept.toString();
-        if (evasions.contains(Evasion.ACCENTS)) {
-            prepared = stripAccents(prepared);
-        }
-        // Without evasions, lower-case the whole text as whole-word matching always did (String rules, such as
-        // the final sigma); with them, units are lower-cased one by one after look-alikes are read.
-        return evasions.isEmpty() ? prepared.toLowerCase(Locale.ROOT) : prepared;
-    }
-
-    /**
-     * Marks on Latin, Greek and Cyrillic letters removed (decomposed first); marks of other scripts are part of
-     * their letters (Thai vowels, Devanagari signs) and stay. Letters with a stroke become the plain letter.
-     */
-    private static String stripAccents(String text) {
-        String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(nfd.length());
-        boolean afterAlphabetic = false;
-        for (int i = 0; i < nfd.length(); ) {
-            int cp = nfd.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
-            if (mark && afterAlphabetic) {
-                continue;
-            }
-            if (!mark) {
-                afterAlphabetic = cp < 0x80 ? isAsciiLetter(cp) : isAlphabetic(Character.UnicodeScript.of(cp));
-            }
-            int plain = Folding.stroke(cp);
-            out.appendCodePoint(plain >= 0 ? plain : cp);
-        }
-        return Normalizer.normalize(out, Normalizer.Form.NFC);
-    }
-
-    private static boolean isAlphabetic(Character.UnicodeScript script) {
-        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
-                || script == Character.UnicodeScript.CYRILLIC;
-    }
-
-    private static boolean isAsciiLetter(int cp) {
+    static boolean isAsciiLetter(int cp) {
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     }
 
@@ -212,7 +121,7 @@ final class Reading {
     }
 
     static Reading of(String text, Set<Evasion> evasions) {
-        return ofNormalized(normalized(text), evasions);
+        return ofNormalized(Normalized.of(text), evasions);
     }
 
     /** The reading of a text already in NFKC ({@link #normalized}), so several evasion sets share one normalisation. */
@@ -224,7 +133,7 @@ final class Reading {
         if (isPlain(normalized, evasions)) {
             return plainAscii(nfkc);
         }
-        String prepared = ascii ? nfkc : prepareNormalized(nfkc, false, evasions);
+        String prepared = ascii ? nfkc : normalized.prepared(evasions);
         int n = ascii ? prepared.length() : prepared.codePointCount(0, prepared.length());
         // Each unit's code point first, turned into its primary reading word by word below.
         int[] primary = new int[n];
@@ -234,9 +143,13 @@ final class Reading {
         // Tentative words: runs of units with no separator between them and one script class. Word w is the units
         // [starts[w], starts[w + 1]), the last one ending at the last unit.
         int[] starts = new int[16];
+        boolean[] hasLetter = new boolean[16];
         int tentative = 0;
         int units = 0;
         int gap = 0;
+        boolean lookAlikes = evasions.contains(Evasion.LOOK_ALIKES);
+        int latin = 0;
+        int otherLetters = 0;
         for (int i = 0; i < prepared.length(); ) {
             int cp = ascii ? prepared.charAt(i) : prepared.codePointAt(i);
             i += ascii ? 1 : Character.charCount(cp);
@@ -249,8 +162,17 @@ final class Reading {
             if (units == 0 || gap > 0 || c != cls[units - 1]) {
                 if (tentative == starts.length) {
                     starts = Arrays.copyOf(starts, tentative * 2);
+                    hasLetter = Arrays.copyOf(hasLetter, tentative * 2);
                 }
                 starts[tentative++] = units;
+            }
+            if (k == LETTER) {
+                hasLetter[tentative - 1] = true;
+                if (lookAlikes && isLatinLetter(cp)) {
+                    latin++;
+                } else if (lookAlikes && Folding.lookAlike(Folding.cherokeeCapital(cp)) < 0 && scriptClass(cp) == SPACED) {
+                    otherLetters++;
+                }
             }
             primary[units] = cp;
             kind[units] = (byte) k;
@@ -259,30 +181,15 @@ final class Reading {
             gap = 0;
             units++;
         }
-        boolean lookAlikes = evasions.contains(Evasion.LOOK_ALIKES);
-        boolean[] hasLetter = new boolean[tentative];
-        int latin = 0;
-        int otherLetters = 0;
-        for (int w = 0; w < tentative; w++) {
-            for (int u = starts[w], end = end(starts, tentative, units, w); u < end; u++) {
-                if (kind[u] == LETTER) {
-                    hasLetter[w] = true;
-                    if (!lookAlikes) {
-                        break;
-                    }
-                    if (isLatinLetter(primary[u])) {
-                        latin++;
-                    } else if (Folding.lookAlike(Folding.cherokeeCapital(primary[u])) < 0 && scriptClass(primary[u]) == SPACED) {
-                        otherLetters++;
-                    }
-                }
-            }
-        }
         // Allocated only when a unit needs them: most messages have no leet readings and no symbol to drop.
         int[][] readings = null;
         boolean[] mayBreak = null;
         boolean[] dropped = null;
         boolean folding = !evasions.isEmpty();
+        // Final words: tentative words without the symbols that are only punctuation.
+        int words = 0;
+        int[] wordStart = new int[tentative];
+        int[] wordEnd = new int[tentative];
         for (int w = 0; w < tentative; w++) {
             int start = starts[w];
             int end = end(starts, tentative, units, w);
@@ -325,34 +232,26 @@ final class Reading {
                     }
                 }
             }
-        }
-        List<int[]> rows = evasions.contains(Evasion.SPACING)
-                ? spacedRows(starts, tentative, units, kind, gapBefore, hasLetter, leet) : List.of();
-        // Final words: tentative words without the symbols that are only punctuation.
-        int words = 0;
-        int[] wordStart = new int[tentative];
-        int[] wordEnd = new int[tentative];
-        for (int w = 0; w < tentative; w++) {
-            int end = end(starts, tentative, units, w);
-            int u = starts[w];
-            while (u < end) {
+            for (int u = start; u < end; ) {
                 while (dropped != null && u < end && dropped[u]) {
                     u++;
                 }
-                int start = u;
+                int from = u;
                 while (u < end && (dropped == null || !dropped[u])) {
                     u++;
                 }
-                if (u > start) {
+                if (u > from) {
                     if (words == wordStart.length) {
                         wordStart = Arrays.copyOf(wordStart, words * 2);
                         wordEnd = Arrays.copyOf(wordEnd, words * 2);
                     }
-                    wordStart[words] = start;
+                    wordStart[words] = from;
                     wordEnd[words++] = u;
                 }
             }
         }
+        List<int[]> rows = evasions.contains(Evasion.SPACING)
+                ? spacedRows(starts, tentative, units, kind, gapBefore, hasLetter, leet) : List.of();
         if (words != wordStart.length) {
             wordStart = Arrays.copyOf(wordStart, words);
             wordEnd = Arrays.copyOf(wordEnd, words);

@@ -43,7 +43,7 @@ public final class WordLists {
         if (groups.isEmpty()) {
             return Map.of();
         }
-        Reading.Normalized normalized = Reading.normalized(value);
+        Normalized normalized = Normalized.of(value);
         for (Group group : groups) {
             Map<Integer, String>[] found = new Map[] {hits};
             WordMatcher.Sink sink = accepts -> {

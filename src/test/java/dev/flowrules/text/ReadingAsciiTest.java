@@ -73,7 +73,7 @@ class ReadingAsciiTest {
                 trie.freeze();
                 for (int m = 0; m < 30; m++) {
                     String text = randomText(random, alphabet, random.nextInt(40));
-                    assertThat(Reading.isPlain(Reading.normalized(text), evasions)).isTrue();
+                    assertThat(Reading.isPlain(Normalized.of(text), evasions)).isTrue();
                     boolean repeats = evasions.contains(Evasion.REPEATS);
                     List<String> inPlace = new ArrayList<>();
                     WordMatcher.matchPlain(trie, text, repeats, accepts -> inPlace.addAll(names(accepts)));
