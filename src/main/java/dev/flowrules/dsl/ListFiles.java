@@ -37,6 +37,10 @@ final class ListFiles {
      * order they were found.
      */
     record Outcome(List<String> entries, List<Finding> findings) {
+        Outcome {
+            findings = List.copyOf(findings); // shared by the rule files' threads: never changed after
+        }
+
         /** Adds the findings, worded for this rule file, and answers the entries (null after an error). */
         List<String> report(String name, SourcePos at, String shown, List<Diagnostic> diagnostics) {
             for (Finding finding : findings) {
@@ -204,6 +208,6 @@ final class ListFiles {
             findings.add((name, at, shown) -> Diagnostic.warning(DiagnosticCode.FR025, at, "list file '" + name
                     + "' has no entries, so this test never matches", emptyHint));
         }
-        return new Outcome(List.copyOf(entries), List.copyOf(findings));
+        return new Outcome(List.copyOf(entries), findings);
     }
 }

@@ -49,7 +49,7 @@ final class YamlReads {
         return load.patterns();
     }
 
-    /** A word list named in the file, read once per file; null (with a diagnostic) when it cannot be used. */
+    /** A word list named in the file (read once per load, reported once per file); null, with a diagnostic, when it cannot be used. */
     WordListReader.WordList wordList(String name, SourcePos at) {
         return lists.read(name, at, diagnostics);
     }
