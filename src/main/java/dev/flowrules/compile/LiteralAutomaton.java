@@ -27,6 +27,11 @@ final class LiteralAutomaton {
     private final int[] output;
     /** The nearest state along the failure chain (itself excluded) with an output, or -1. */
     private final int[] outputLink;
+    /**
+     * For each state, two words with a bit per ASCII character it has an edge on: most steps below the root find
+     * no edge and follow the failure link, and the bit says so without a search.
+     */
+    private final long[] asciiEdges;
     /** The state itself when it has an output, else its {@link #outputLink}: one look per character finds none. */
     private final int[] firstOutput;
 
@@ -39,6 +44,12 @@ final class LiteralAutomaton {
         this.fail = fail;
         this.output = output;
         this.outputLink = outputLink;
+        this.asciiEdges = new long[2 * output.length];
+        for (int state = 0; state < output.length; state++) {
+            for (int e = edgeStart[state]; e < edgeStart[state + 1] && edgeChar[e] < 128; e++) {
+                asciiEdges[2 * state + (edgeChar[e] >>> 6)] |= 1L << edgeChar[e];
+            }
+        }
         this.rootAscii = new int[128];
         for (char c = 0; c < 128; c++) {
             rootAscii[c] = Math.max(edge(0, c), 0);
@@ -124,6 +135,9 @@ final class LiteralAutomaton {
 
     /** Below the root most states have one or two edges: a short scan of them beats a binary search. */
     private int edge(int state, char c) {
+        if (c < 128 && (asciiEdges[2 * state + (c >>> 6)] & (1L << c)) == 0) {
+            return -1;
+        }
         int from = edgeStart[state];
         int to = edgeStart[state + 1];
         if (to - from > 4) {
