@@ -197,16 +197,30 @@ final class LiteralAutomaton {
 
         LiteralAutomaton build() {
             int n = states;
-            int[] out = Arrays.copyOf(output, n);
+            int[] inserted = Arrays.copyOf(output, n);
             for (int s = output.length; s < n; s++) {
-                out[s] = -1;
+                inserted[s] = -1;
+            }
+            // States as added are renumbered breadth-first: those nearest the root, where text spends most of its
+            // steps, then sit together at the start of every array, however many literals there are.
+            long[] keys = new long[edges.size()];
+            int[] targets = new int[keys.length];
+            int k = 0;
+            for (Map.Entry<Long, Integer> edge : edges.entrySet()) {
+                keys[k] = edge.getKey();
+                targets[k++] = edge.getValue();
+            }
+            int[] renumbered = breadthFirst(n, keys, targets);
+            int[] out = new int[n];
+            for (int s = 0; s < n; s++) {
+                out[renumbered[s]] = inserted[s];
+            }
+            Map<Long, Integer> edgeTo = new HashMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = ((long) renumbered[(int) (keys[i] >>> 16)] << 16) | (keys[i] & 0xFFFF);
+                edgeTo.put(keys[i], renumbered[targets[i]]);
             }
             // Edges sorted by (state, char): the key already orders them so.
-            long[] keys = new long[edges.size()];
-            int k = 0;
-            for (long key : edges.keySet()) {
-                keys[k++] = key;
-            }
             Arrays.sort(keys);
             int[] edgeStart = new int[n + 1];
             char[] edgeChar = new char[keys.length];
@@ -214,7 +228,7 @@ final class LiteralAutomaton {
             for (int i = 0; i < keys.length; i++) {
                 int from = (int) (keys[i] >>> 16);
                 edgeChar[i] = (char) (keys[i] & 0xFFFF);
-                edgeTarget[i] = edges.get(keys[i]);
+                edgeTarget[i] = edgeTo.get(keys[i]);
                 edgeStart[from + 1]++;
             }
             for (int s = 0; s < n; s++) {
@@ -244,6 +258,34 @@ final class LiteralAutomaton {
                 }
             }
             return new LiteralAutomaton(ids.size(), edgeStart, edgeChar, edgeTarget, fail, out, outputLink);
+        }
+
+        /** For each state as added, its number in breadth-first order of the trie (the root stays 0). */
+        private static int[] breadthFirst(int n, long[] keys, int[] targets) {
+            int[] childStart = new int[n + 1];
+            for (long key : keys) {
+                childStart[(int) (key >>> 16) + 1]++;
+            }
+            for (int s = 0; s < n; s++) {
+                childStart[s + 1] += childStart[s];
+            }
+            int[] children = new int[keys.length];
+            int[] filled = Arrays.copyOf(childStart, n);
+            for (int i = 0; i < keys.length; i++) {
+                children[filled[(int) (keys[i] >>> 16)]++] = targets[i];
+            }
+            int[] order = new int[n];
+            int[] renumbered = new int[n];
+            int head = 0;
+            int tail = 1;
+            while (head < tail) {
+                int state = order[head];
+                renumbered[state] = head++;
+                for (int c = childStart[state]; c < childStart[state + 1]; c++) {
+                    order[tail++] = children[c];
+                }
+            }
+            return renumbered;
         }
     }
 
