@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs JMH benchmarks from src/test/java/dev/flowrules/bench; arguments go to JMH (a name filter, -f, -wi, -i, -p).
 #   bash src/test/perf/bench.sh ModerationBenchmark -prof gc
-#   bash src/test/perf/bench.sh SharedSubsetBenchmark -f 1 -wi 2 -i 3
+#   bash src/test/perf/bench.sh SharedSubsetBenchmark -f 1 -wi 8 -i 5   (fewer warm-ups measure the JIT at work)
 # BENCH_JAVA_OPTS passes JVM options (e.g. -Djmh.ignoreLock=true when another JMH run holds the lock).
 # Offline (-o): the dependency plugin's version is pinned so that Maven never looks for a newer one.
 set -euo pipefail

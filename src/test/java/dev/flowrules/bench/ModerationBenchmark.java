@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+// Eight warm-ups: the first two or three iterations run while C2 compiles the evaluator (docs/performance.md).
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class ModerationBenchmark {
     @Param({"10", "1000", "10000"})
