@@ -72,20 +72,8 @@ final class Candidates {
 
     int[] select(MessageView view) {
         Hits hits = new Hits();
-        for (int f = 0; f < exact.size(); f++) {
-            Map<String, int[]> byValue = exact.get(f).index();
-            List<String> values = view.values(exact.get(f).field());
-            for (int i = 0; i < values.size(); i++) {
-                hits.addAll(byValue.get(values.get(i)));
-            }
-        }
-        for (int f = 0; f < folded.size(); f++) {
-            Map<String, int[]> byValue = folded.get(f).index();
-            List<String> values = view.values(folded.get(f).field());
-            for (int i = 0; i < values.size(); i++) {
-                hits.addAll(byValue.get(view.lower(values.get(i))));
-            }
-        }
+        lookUp(exact, view, false, hits);
+        lookUp(folded, view, true, hits);
         for (int f = 0; f < words.size(); f++) {
             Map<Integer, int[]> byList = words.get(f).index();
             List<String> values = view.values(words.get(f).field());
@@ -109,6 +97,17 @@ final class Candidates {
             }
         }
         return hits.mergedWith(unfiltered);
+    }
+
+    /** The rules filed under each of a field's values (lower-cased when {@code fold}). */
+    private static void lookUp(List<ByField<Map<String, int[]>>> index, MessageView view, boolean fold, Hits hits) {
+        for (int f = 0; f < index.size(); f++) {
+            Map<String, int[]> byValue = index.get(f).index();
+            List<String> values = view.values(index.get(f).field());
+            for (int i = 0; i < values.size(); i++) {
+                hits.addAll(byValue.get(fold ? view.lower(values.get(i)) : values.get(i)));
+            }
+        }
     }
 
     private static void collect(List<ByField<PrefixIndex>> tries, MessageView view, boolean fold, Hits hits) {

@@ -80,8 +80,8 @@ final class LiteralAutomaton {
         for (int i = 0; i < n; ) {
             char c = text.charAt(i++);
             if (c < 128) {
-                // ASCII folds to lower case (TextFold.fold) and is never a surrogate nor U+0130: the common path
-                state = step(state, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                // ASCII is never a surrogate nor U+0130 and folds to ASCII: the common path
+                state = step(state, (char) TextFold.fold(c));
                 if (firstOutput[state] >= 0) {
                     report(state, found);
                 }

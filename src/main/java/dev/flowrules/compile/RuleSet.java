@@ -48,7 +48,10 @@ public final class RuleSet {
         return readsMetadataKeys;
     }
 
-    /** Whether some rule reads a Lex bot answer's content (bot fields, bot-message, bot actions, rewrites). */
+    /**
+     * Whether some rule reads a Lex bot answer's content (bot fields and their attribute aliases, bot-message, bot
+     * actions, rewrites).
+     */
     public boolean readsBotAnswers() {
         return readsBotAnswers;
     }
@@ -79,9 +82,6 @@ public final class RuleSet {
                 if (rule.enabled()) {
                     candidates.add(compiled.size(), rule.when(), compiler);
                     compiled.add(compiler.rule(rule));
-                    compiler.readsMetadataKeys |= rule.then().stream().flatMap(a -> a.templates().stream())
-                            .flatMap(t -> t.parts().stream())
-                            .anyMatch(p -> p instanceof Template.Insert i && i.field().field() == Field.METADATA_KEY);
                 }
             }
         }
@@ -121,6 +121,8 @@ public final class RuleSet {
             List<CompiledAction> actions = new ArrayList<>();
             for (Action action : rule.then()) {
                 actions.add(action.accept(this));
+                readsMetadataKeys |= action.templates().stream().flatMap(t -> t.parts().stream())
+                        .anyMatch(p -> p instanceof Template.Insert i && i.field().field() == Field.METADATA_KEY);
             }
             return new CompiledRule(rule.id(), rule.description(), rule.pos(), condition(rule.when()), List.copyOf(actions));
         }

@@ -67,20 +67,11 @@ final class Folding {
     /*
      * The leet tables below hand out shared arrays, so reading a message allocates none; callers never write to them.
      */
-    private static final int[][] DIGIT_LETTERS = {
-        {'o'}, {'i', 'l'}, {'z'}, {'e'}, {'a'}, {'s'}, {'g'}, {'t'}, {'b'}, {'g'},
+    /** Each digit and the letters it stands for in leetspeak, the digit itself first; '1' reads as i and as l. */
+    private static final int[][] DIGIT_READINGS = {
+        {'0', 'o'}, {'1', 'i', 'l'}, {'2', 'z'}, {'3', 'e'}, {'4', 'a'}, {'5', 's'}, {'6', 'g'}, {'7', 't'}, {'8', 'b'},
+        {'9', 'g'},
     };
-    /** Each digit followed by the letters it stands for: every reading of a leet digit, itself first. */
-    private static final int[][] DIGIT_READINGS = new int[10][];
-
-    static {
-        for (int d = 0; d < 10; d++) {
-            int[] all = new int[DIGIT_LETTERS[d].length + 1];
-            all[0] = '0' + d;
-            System.arraycopy(DIGIT_LETTERS[d], 0, all, 1, DIGIT_LETTERS[d].length);
-            DIGIT_READINGS[d] = all;
-        }
-    }
 
     private static final int[] A = {'a'};
     private static final int[] S = {'s'};
@@ -90,25 +81,9 @@ final class Folding {
     private static final int[] E = {'e'};
     private static final int[] C = {'c'};
 
-    /**
-     * What a digit stands for inside a word (besides itself), or null: the usual leetspeak readings. '1' and '|'
-     * are read both as i and as l. A shared array: never modified.
-     */
-    static int[] leetDigit(int cp) {
-        return cp >= '0' && cp <= '9' ? DIGIT_LETTERS[cp - '0'] : null;
-    }
-
     /** Every reading of a leet digit, the digit itself first ({@code 1}: 1, i, l), or null. A shared array. */
     static int[] leetDigitReadings(int cp) {
         return cp >= '0' && cp <= '9' ? DIGIT_READINGS[cp - '0'] : null;
-    }
-
-    /** Whether {@link #leetSymbol} reads the character as a letter (asked for every separator: no array made). */
-    static boolean isLeetSymbol(int cp) {
-        return switch (cp) {
-            case '@', '^', '$', '§', '!', '¡', '|', '+', '€', '¢', '(' -> true;
-            default -> false;
-        };
     }
 
     /** What a symbol stands for inside a word, or null when it is only punctuation. A shared array: never modified. */

@@ -31,12 +31,11 @@ record Normalized(String text, boolean ascii) {
         return true;
     }
 
-    /** The text before units are made: format and (with the evasion) invisible characters, boxed letters, accents. */
+    /**
+     * The text before units are made: format and (with the evasion) invisible characters, boxed letters, accents.
+     * Not asked of ASCII text, which has none of them ({@link Reading} folds its case unit by unit).
+     */
     String prepared(Set<Evasion> evasions) {
-        if (ascii) {
-            // No format, invisible or boxed characters, no accents: only the case is left to fold.
-            return evasions.isEmpty() ? text.toLowerCase(Locale.ROOT) : text;
-        }
         StringBuilder kept = new StringBuilder(text.length());
         boolean invisible = evasions.contains(Evasion.INVISIBLE);
         boolean width = evasions.contains(Evasion.WIDTH);

@@ -18,8 +18,6 @@ final class Reading {
     /** Script classes: 0 for scripts written with spaces, others are matched inside a run. */
     static final byte SPACED = 0;
 
-    /** How many units the text has (for plain ASCII text, its characters, separators among them). */
-    final int units;
     /** The primary reading of each unit (lower case, folded); null for plain ASCII text, read from {@link #ascii}. */
     private final int[] primary;
     /**
@@ -40,9 +38,8 @@ final class Reading {
     /** Whether digits in a spaced-out row also read as letters. */
     final boolean leet;
 
-    private Reading(int units, int[] primary, String ascii, int[][] readings, boolean[] mayBreak, int[] wordStart,
+    private Reading(int[] primary, String ascii, int[][] readings, boolean[] mayBreak, int[] wordStart,
             int[] wordEnd, byte[] wordClass, List<int[]> spacedRows, boolean leet) {
-        this.units = units;
         this.leet = leet;
         this.primary = primary;
         this.ascii = ascii;
@@ -124,15 +121,12 @@ final class Reading {
         return ofNormalized(Normalized.of(text), evasions);
     }
 
-    /** The reading of a text already in NFKC ({@link #normalized}), so several evasion sets share one normalisation. */
+    /** The reading of a text already in NFKC ({@link Normalized}), so several evasion sets share one normalisation. */
     static Reading ofNormalized(Normalized normalized, Set<Evasion> evasions) {
         String nfkc = normalized.text();
         // ASCII text is its own prepared form but for case, which is folded unit by unit below: no copy of the text.
         boolean ascii = normalized.ascii();
         boolean leet = evasions.contains(Evasion.LEET);
-        if (isPlain(normalized, evasions)) {
-            return plainAscii(nfkc);
-        }
         String prepared = ascii ? nfkc : normalized.prepared(evasions);
         int n = ascii ? prepared.length() : prepared.codePointCount(0, prepared.length());
         // Each unit's code point first, turned into its primary reading word by word below.
@@ -260,43 +254,12 @@ final class Reading {
         for (int w = 0; w < words; w++) {
             classes[w] = cls[wordStart[w]];
         }
-        return new Reading(units, primary, null, readings, mayBreak, wordStart, wordEnd, classes, rows, leet);
-    }
-
-    /**
-     * ASCII text read without leet or spacing, the usual message: every unit is a letter or a digit, every run of
-     * them is a word, nothing else applies (no marks, scripts, look-alikes or symbols), so one pass reads it.
-     */
-    private static Reading plainAscii(String text) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean unit = isWordChar(text.charAt(i));
-            words += unit && !inWord ? 1 : 0;
-            inWord = unit;
-        }
-        int[] starts = new int[words];
-        int[] ends = new int[words];
-        int w = 0;
-        inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean unit = isWordChar(text.charAt(i));
-            if (unit && !inWord) {
-                starts[w] = i;
-            } else if (!unit && inWord) {
-                ends[w++] = i;
-            }
-            inWord = unit;
-        }
-        if (inWord) {
-            ends[w] = text.length();
-        }
-        return new Reading(text.length(), null, text, null, null, starts, ends, new byte[words], List.of(), false);
+        return new Reading(primary, null, readings, mayBreak, wordStart, wordEnd, classes, rows, leet);
     }
 
     /**
      * Whether a text in NFKC is plain ASCII read without leet or spacing: then {@link WordMatcher#matchPlain} reads
-     * it in place, splitting words as {@link #plainAscii} does, with no reading built at all.
+     * it in place, its words the runs of {@link #isWordChar}, with no reading built at all.
      */
     static boolean isPlain(Normalized nfkc, Set<Evasion> evasions) {
         return nfkc.ascii() && !evasions.contains(Evasion.LEET) && !evasions.contains(Evasion.SPACING);
@@ -304,7 +267,7 @@ final class Reading {
 
     /** Plain ASCII text ({@link #isPlain}) as units, its words left for the caller to find with {@link #isWordChar}. */
     static Reading unsplit(String text) {
-        return new Reading(text.length(), null, text, null, null, null, null, null, List.of(), false);
+        return new Reading(null, text, null, null, null, null, null, List.of(), false);
     }
 
     /** A character of a word in plain ASCII text: a letter or a digit. */
@@ -329,7 +292,7 @@ final class Reading {
         for (int cp = 0; cp < 0x80; cp++) {
             // ASCII has no marks and no letters or digits beyond these
             kinds[cp] = (byte) (isAsciiLetter(cp) ? LETTER : cp >= '0' && cp <= '9' ? DIGIT
-                    : leet && Folding.isLeetSymbol(cp) ? SYMBOL : SEPARATOR);
+                    : leet && Folding.leetSymbol(cp) != null ? SYMBOL : SEPARATOR);
         }
         return kinds;
     }
@@ -351,7 +314,7 @@ final class Reading {
         if (Character.isLetterOrDigit(cp)) {
             return LETTER;
         }
-        return leet && Folding.isLeetSymbol(cp) ? SYMBOL : SEPARATOR;
+        return leet && Folding.leetSymbol(cp) != null ? SYMBOL : SEPARATOR;
     }
 
 
