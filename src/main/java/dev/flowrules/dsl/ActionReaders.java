@@ -90,7 +90,6 @@ final class ActionReaders {
         return new Action.RewriteContent(keyword, pattern, ignoreCase, replacement, at);
     }
 
-    /** Attribute names to one value or a list of values, each a template. */
     /** {@code set-metadata-keys: {tier: vip}}: JSON object keys (any text but empty) to templates. */
     static Action setMetadataKeys(YamlReads in, Node value, SourcePos at) {
         if (!(value instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
@@ -124,6 +123,7 @@ final class ActionReaders {
         return failed ? null : new Action.SetMetadataKeys(java.util.Collections.unmodifiableMap(keys), at);
     }
 
+    /** Attribute names to one value or a list of values, each a template. */
     static Action setAttributes(YamlReads in, Node value, SourcePos at) {
         if (!(value instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
             in.wrongType(value, "'set-attributes'", "a mapping of attribute names to values",

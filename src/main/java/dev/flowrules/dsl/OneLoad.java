@@ -6,15 +6,11 @@ import dev.flowrules.patterns.Patterns;
  * What the rule files of one load share while they are read, possibly in parallel: the compiled patterns (kept
  * for the compiler) and the list files read. Each file's diagnostics stay its own; only work that gives the same
  * answer for every file is done once.
+ *
+ * @param patterns the load's compiled patterns
+ * @param lists the list files read so far
  */
-final class OneLoad {
-    private final Patterns patterns;
-    private final ListFiles lists;
-
-    OneLoad(Patterns patterns, ListFiles lists) {
-        this.patterns = patterns;
-        this.lists = lists;
-    }
+record OneLoad(Patterns patterns, ListFiles lists) {
 
     /**
      * For a load starting on this thread: the patterns of the load it belongs to ({@link Patterns#current()}) and
@@ -22,13 +18,5 @@ final class OneLoad {
      */
     static OneLoad start() {
         return new OneLoad(Patterns.current(), new ListFiles());
-    }
-
-    Patterns patterns() {
-        return patterns;
-    }
-
-    ListFiles lists() {
-        return lists;
     }
 }

@@ -21,7 +21,7 @@ final class RegexErrors {
                     "split it into several rules, or use 'contains-word' with a list file for long alternatives");
             return null;
         }
-        if (!RegexBudget.fits(pattern, index -> position(in, node, index), in.diagnostics())) {
+        if (!RegexBudget.fits(pattern, index -> in.pos(node, index), in.diagnostics())) {
             return null;
         }
         try {
@@ -39,7 +39,7 @@ final class RegexErrors {
             String where = index >= 0 ? " at character " + (index + 1) : "";
             String shown = whole ? "'" + YamlReads.abbreviate(pattern) + "'"
                     : "'" + YamlReads.abbreviate(fragment) + "' in '" + YamlReads.abbreviate(pattern) + "'";
-            in.error(DiagnosticCode.FR005, position(in, node, index), "invalid regular expression" + where + ": "
+            in.error(DiagnosticCode.FR005, in.pos(node, index), "invalid regular expression" + where + ": "
                             + description + " " + shown,
                     hint(description));
             return null;
@@ -69,14 +69,6 @@ final class RegexErrors {
             }
         }
         return opened.isEmpty() ? -1 : opened.peek();
-    }
-
-    /**
-     * The column of the bad character when the scalar maps one to one onto the pattern (plain, or quoted
-     * without escapes on one line); otherwise the start of the value.
-     */
-    private static SourcePos position(YamlReads in, Node node, int index) {
-        return in.pos(node, index);
     }
 
     private static String hint(String description) {

@@ -52,7 +52,7 @@ final class TemplateParser {
                 for (int f = 1; f < segments.size(); f++) {
                     Object filter = filter(segments.get(f).trim(), "{{" + written.trim() + "}}");
                     if (filter instanceof Result problem) {
-                        return new Result(null, problem.error(), problem.hint(), i);
+                        return failure(problem.error(), problem.hint(), i);
                     }
                     filters.add((Template.Filter) filter);
                 }

@@ -38,11 +38,8 @@ final class BotActions {
             return "bot answer not replaced (empty text)";
         }
         String what = answer instanceof LexContent.Error ? "bot error answer" : "bot answer";
-        String before = work.message().content();
-        String effect = ContentActions.setBotAnswer(work, ruleId, what + " replaced by one text",
-                LexContent.singleText(answer, text), List.of(-1), true);
-        takenOut(work, before, LexContent.strings(answer));
-        return effect;
+        return ContentActions.setBotAnswer(work, ruleId, what + " replaced by one text",
+                LexContent.singleText(answer, text), List.of(-1), true, LexContent.strings(answer));
     }
 
     /** The selected messages, however many, become one PlainText message in the place of the first of them. */
@@ -74,10 +71,7 @@ final class BotActions {
         String effect = selection.now().size() == 1
                 ? "bot message " + selection.positions() + " replaced"
                 : "bot messages " + selection.positions() + " replaced by one message";
-        String before = work.message().content();
-        String result = write(work, ruleId, effect, document, messages, origins);
-        takenOut(work, before, taken);
-        return result;
+        return write(work, ruleId, effect, document, messages, origins, taken);
     }
 
     static String drop(Working work, String ruleId, CompiledAction.BotDropMessages drop) {
@@ -101,10 +95,7 @@ final class BotActions {
             messages.remove(position);
             origins.remove(position);
         }
-        String before = work.message().content();
-        String result = write(work, ruleId, "bot message(s) " + selection.positions() + " dropped", document, messages, origins);
-        takenOut(work, before, taken);
-        return result;
+        return write(work, ruleId, "bot message(s) " + selection.positions() + " dropped", document, messages, origins, taken);
     }
 
     static String append(Working work, String ruleId, CompiledAction.BotAppendMessage append, String matched) {
@@ -121,7 +112,7 @@ final class BotActions {
         List<Integer> origins = new ArrayList<>(work.botOrigins(messages.size()));
         messages.add(LexContent.plainTextMessage(text, append.type()));
         origins.add(-1);
-        return write(work, ruleId, append.type() + " bot message appended", document, messages, origins);
+        return write(work, ruleId, append.type() + " bot message appended", document, messages, origins, List.of());
     }
 
     /**
@@ -166,13 +157,6 @@ final class BotActions {
         return texts;
     }
 
-    /** Once the answer changed (a change over the size limit is refused), what left it must not come back. */
-    private static void takenOut(Working work, String before, List<String> texts) {
-        if (!java.util.Objects.equals(before, work.message().content())) {
-            work.botTextsTakenOut(texts);
-        }
-    }
-
     private static LexContent.Document document(Working work) {
         return LexContent.parse(work.message().contentType(), work.message().content())
                 instanceof LexContent.Document document ? document : null;
@@ -183,8 +167,8 @@ final class BotActions {
     }
 
     private static String write(Working work, String ruleId, String effect, LexContent.Document document,
-                                List<Map<String, Object>> messages, List<Integer> origins) {
+                                List<Map<String, Object>> messages, List<Integer> origins, List<String> taken) {
         return ContentActions.setBotAnswer(work, ruleId, effect,
-                LexContent.write(new LexContent.Document(document.root(), messages)), origins, false);
+                LexContent.write(new LexContent.Document(document.root(), messages)), origins, false, taken);
     }
 }

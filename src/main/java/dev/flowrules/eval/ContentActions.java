@@ -46,7 +46,7 @@ final class ContentActions {
             }
             work.rewrote(rewrite, matched);
             return setBotAnswer(work, ruleId, count[0] + " match(es) of " + what + " " + verb + " in the bot's texts",
-                    LexContent.write(document), work.botOrigins(document.messages().size()), false);
+                    LexContent.write(document), work.botOrigins(document.messages().size()), false, List.of());
         }
         Rewriter.Replaced replaced = Rewriter.replaceAll(content, rewrite, groups -> work.render(rewrite.replacement(), matched, groups));
         if (replaced.count() == 0) {
@@ -58,10 +58,13 @@ final class ContentActions {
 
     /**
      * A bot answer cannot be cut without breaking its JSON: an answer over the limit is refused whole.
-     * {@code origins}: where each of its messages was in the answer as it arrived (-1: written by a rule).
+     * {@code origins}: where each of its messages was in the answer as it arrived (-1: written by a rule);
+     * {@code replacesWhole}: the action puts a new answer in place of what an earlier rule wrote (which gets an
+     * overwrite note when it changes) rather than editing what is there. {@code taken}: the texts the action took
+     * out of the answer; once the answer changed, a template must not bring them back ({@link Working#render}).
      */
     static String setBotAnswer(Working work, String ruleId, String effect, String json, List<Integer> origins,
-                               boolean replacesWhole) {
+                               boolean replacesWhole, List<String> taken) {
         int size = ServiceLimits.utf8Length(json);
         if (size > ServiceLimits.CONTENT_MAX_BYTES) {
             work.note(NoteKind.BOT_ANSWER_TOO_LARGE_REFUSED, ruleId, size, ServiceLimits.CONTENT_MAX_BYTES);
@@ -71,6 +74,9 @@ final class ContentActions {
             work.overwrite(ruleId, "content", !json.equals(work.message().content()));
         } else {
             work.edited(ruleId, "content");
+        }
+        if (!json.equals(work.message().content())) {
+            work.botTextsTakenOut(taken);
         }
         work.setBotAnswer(json, origins);
         return effect;
