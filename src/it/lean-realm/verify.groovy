@@ -35,6 +35,10 @@ try {
      'dev/flowrules/lambda/ChannelFlowHandler.class'].each { entry ->
         assert jar.getEntry(entry) != null : "target/flowrules.jar lacks ${entry}"
     }
+    // docs/architecture.md: a class-path jar for java -jar, so every module-info.class is dropped.
+    // (at the top, under META-INF/versions/N/ or anywhere else)
+    def moduleInfos = jar.entries().toList()*.name.findAll { it == 'module-info.class' || it.endsWith('/module-info.class') }
+    assert moduleInfos.isEmpty() : "target/flowrules.jar holds ${moduleInfos}"
 } finally {
     jar.close()
 }

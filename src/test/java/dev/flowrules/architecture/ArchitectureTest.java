@@ -43,6 +43,20 @@ class ArchitectureTest {
         assertThat(violations(uses)).isEmpty();
     }
 
+    /**
+     * docs/performance.md: {@code Engine.fromRules} computes no warnings, the linter belongs to {@code validate}.
+     * The layers allow the root and {@code lambda} to use {@code check}; neither does.
+     */
+    @Test
+    void theEngineAndTheLambdaDoNotUseTheLinter() throws IOException {
+        Map<String, Set<String>> uses = packageUses(ClassFile.all(CLASSES));
+        assertThat(uses).containsKeys("", "lambda");
+        for (String pkg : List.of("", "lambda")) {
+            assertThat(uses.get(pkg)).as("packages used by dev.flowrules%s", pkg.isEmpty() ? "" : "." + pkg)
+                    .noneMatch(used -> stage(used).equals("check"));
+        }
+    }
+
     @Test
     void theCheckCatchesAnUpwardUseAnUnplacedPackageAndAnOutsideUseOfAnInternal() {
         Map<String, Set<String>> uses = new TreeMap<>();

@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * What docs/install.md promises an embedder: {@code validate} and {@code eval} run without the optional artifacts
@@ -90,6 +95,45 @@ class LeanClasspathTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("rule tests:");
+    }
+
+    /**
+     * docs/lambda.md: the dependency brings no SDK HTTP client, aws-lambda-java-core or SLF4J binding because
+     * pom.xml declares each of them optional among the project's own dependencies.
+     */
+    @Test
+    void theOptionalJarsAreDeclaredOptionalInThePom() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Element project = factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile()).getDocumentElement();
+        Map<String, String> optional = new TreeMap<>();
+        for (Element dependencies : children(project, "dependencies")) {
+            for (Element dependency : children(dependencies, "dependency")) {
+                List<Element> flag = children(dependency, "optional");
+                optional.put(text(dependency, "artifactId"), flag.isEmpty() ? "" : flag.get(0).getTextContent().trim());
+            }
+        }
+        assertThat(optional).as("the project's direct dependencies").isNotEmpty();
+        for (String jar : OPTIONAL_JARS) {
+            String artifact = jar.substring(0, jar.length() - 1);
+            assertThat(optional).as(artifact).containsEntry(artifact, "true");
+        }
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    private static String text(Element parent, String name) {
+        List<Element> found = children(parent, name);
+        assertThat(found).as(name + " of a dependency").hasSize(1);
+        return found.get(0).getTextContent().trim();
     }
 
     private static String firstEvent() throws IOException {

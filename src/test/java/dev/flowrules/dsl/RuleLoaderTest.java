@@ -343,6 +343,20 @@ class RuleLoaderTest {
     }
 
     @Test
+    void hiddenFilesAndFilesInHiddenDirectoriesAreLeftOut() throws IOException {
+        // docs/validate.md: hidden files are left out of the walk, so broken ones there raise nothing.
+        Files.writeString(dir.resolve("valid.yaml"), "version: 1\nrules: [{id: valid, when: always, then: [deny]}]\n");
+        Files.writeString(dir.resolve(".draft.yaml"), "version: 1\nrules: [{id: draft, when: {contnet: x}\n");
+        Files.writeString(Files.createDirectories(dir.resolve(".git")).resolve("x.yaml"), "rules: [: broken\n");
+        LoadResult result = RuleLoader.load(dir);
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.files()).singleElement().satisfies(f -> {
+            assertThat(f.name()).endsWith("valid.yaml");
+            assertThat(f.rules()).extracting(RuleDef::id).containsExactly("valid");
+        });
+    }
+
+    @Test
     void emptyDirectoryIsAnError() {
         assertThat(RuleLoader.load(dir).diagnostics()).singleElement().extracting(Diagnostic::message)
                 .isEqualTo("the directory holds no rule files (*.yaml or *.yml)");

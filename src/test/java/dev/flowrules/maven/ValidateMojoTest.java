@@ -77,6 +77,18 @@ class ValidateMojoTest {
         assertThat(logged).containsExactly("INFO flowrules: 2 rule(s) in 2 file(s) are valid");
     }
 
+    @Test
+    void hiddenFilesAreLeftOutWithAndWithoutIncludes() throws Exception {
+        // docs/validate.md: the goal walks as validate does, hidden files and directories left out.
+        Files.writeString(rules.resolve(".draft.yaml"), "version: 1\nrules: [{id: draft, when: {contnet: x}\n");
+        Files.writeString(Files.createDirectories(rules.resolve(".git")).resolve("x.yaml"), "rules: [: broken\n");
+        for (List<String> includes : List.of(List.of("**/*.yaml"), List.<String>of())) {
+            logged.clear();
+            mojo(includes).execute();
+            assertThat(logged).as("includes %s", includes).containsExactly("INFO flowrules: 1 rule(s) in 1 file(s) are valid");
+        }
+    }
+
     private List<String> errors(List<String> includes) {
         logged.clear();
         assertThatThrownBy(() -> mojo(includes).execute()).isInstanceOf(MojoFailureException.class);
