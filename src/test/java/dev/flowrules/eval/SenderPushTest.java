@@ -42,6 +42,24 @@ class SenderPushTest {
         assertThat(TestRules.everyText(request)).noneMatch(text -> text.contains("4111"));
         assertThat(processed.decision().notes()).extracting(Note::kind)
                 .containsExactly(NoteKind.SENDER_PUSH_REWRITTEN, NoteKind.SENDER_PUSH_REWRITTEN);
+        // docs/rules.md: "a note says which part changed"
+        assertThat(processed.decision().notes()).extracting(Note::text).containsExactly(
+                "the sender's push title went through the same rewrites and redactions as the content,"
+                        + " so it does not show what they took out",
+                "the sender's push body went through the same rewrites and redactions as the content,"
+                        + " so it does not show what they took out");
+    }
+
+    @Test
+    void onlyThePartThatChangedIsNamedInANote() {
+        Engine engine = TestRules.engine(REDACT_CARDS);
+        Engine.Processed processed = engine.process(event("pay with 4111-1111-1111-1111 please",
+                "New message", "pay with 4111-1111-1111-1111 please"));
+
+        assertThat(processed.request().channelMessage().pushNotification().title()).isEqualTo("New message");
+        assertThat(processed.decision().notes()).extracting(Note::text).containsExactly(
+                "the sender's push body went through the same rewrites and redactions as the content,"
+                        + " so it does not show what they took out");
     }
 
     @Test
@@ -81,6 +99,39 @@ class SenderPushTest {
 
         assertThat(request.channelMessage().content()).isEqualTo("[removed]");
         assertThat(request.channelMessage().pushNotification().body()).isEqualTo("the secret is 42");
+    }
+
+    /** docs/rules.md: the bot-* actions replace text rather than mask it, so nothing of theirs reaches the sender's push. */
+    @Test
+    void botActionsDoNotReachTheSendersPush() {
+        String answer = "{\\\"Messages\\\":[{\\\"Content\\\":\\\"Your account 4400123456 is open.\\\","
+                + "\\\"ContentType\\\":\\\"PlainText\\\"},"
+                + "{\\\"Content\\\":\\\"Anything else?\\\",\\\"ContentType\\\":\\\"PlainText\\\"}]}";
+        String botEvent = """
+                {"EventType":"CHANNEL_MESSAGE_EVENT","CallbackId":"%s",
+                 "ChannelMessage":{"MessageId":"m-1","ChannelArn":"%s","Content":"%s",
+                  "ContentType":"application/amz-chime-lex-msgs",
+                  "Sender":{"Arn":"arn:aws:chime:us-east-1:111122223333:app-instance/app-1/bot/bank","Name":"BankBot"},
+                  "Persistence":"PERSISTENT","Type":"STANDARD",
+                  "PushNotification":{"Title":"BankBot: 4400123456","Body":"Your account 4400123456 is open.","Type":"DEFAULT"}}}
+                """.formatted(TestRules.CALLBACK_ID, TestRules.CHANNEL, answer);
+        for (String action : new String[] {"{bot-replace-answer: \"The account number is not shown here.\"}",
+                "{bot-drop-messages: {index: 1}}"}) {
+            Engine engine = TestRules.engine("""
+                    - id: hide
+                      when: {bot.text: {contains: '4400123456'}}
+                      then: [%s]
+                    """.formatted(action));
+            Engine.Processed processed = engine.process(botEvent);
+            ChannelFlowCallbackRequest request = processed.request();
+
+            assertThat(request.channelMessage().content()).as(action).doesNotContain("4400123456");
+            assertThat(request.channelMessage().pushNotification().title()).as(action).isEqualTo("BankBot: 4400123456");
+            assertThat(request.channelMessage().pushNotification().body()).as(action)
+                    .isEqualTo("Your account 4400123456 is open.");
+            assertThat(processed.decision().notes()).as(action).extracting(Note::kind)
+                    .doesNotContain(NoteKind.SENDER_PUSH_REWRITTEN);
+        }
     }
 
     @Test
