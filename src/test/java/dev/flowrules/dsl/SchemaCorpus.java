@@ -54,7 +54,12 @@ final class SchemaCorpus {
             "rules: [{id: r, when: always, then: [{bot-append-message: hi}, {bot-append-message: {with: hi, type: SSML}}]}]",
             "rules: [{id: r, when: always, then: [{bot-to-plain-text: 'Sorry: {{bot.error.message}}'}]}]",
             "rules: [{id: a, when: always, then: [{set-metadata: m}]}, {id: b, when: always, then: [deny]}]",
+            "rules: [{id: r, when: always, then: [{set-metadata-keys: {tier: vip, n: 3, ok: true}}]}]",
             // broken
+            "rules: [{id: r, when: always, then: [{set-metadata-keys: {}}]}]",
+            "rules: [{id: r, when: always, then: [{set-metadata-keys: tier}]}]",
+            "rules: [{id: r, when: always, then: [{set-metadata-keys: {'': x}}]}]",
+            "rules: [{id: r, when: always, then: [{set-metadata-keys: {a: [x]}}]}]",
             "rules: [{id: r, when: {'metadata.': gold}, then: [deny]}]",
             "rules: [{id: r, when: {metadata.tier: {nope: 1}}, then: [deny]}]",
             "rules: [{id: r, wehn: always, then: [deny]}]",

@@ -70,6 +70,22 @@ class MetadataKeyFieldTest {
                 .extracting(m -> m.ruleId()).containsExactly("missing", "any-test");
     }
 
+    /** docs/rules.md: "{{metadata.KEY}} inserts the key's value in a template (nothing when absent)". */
+    @ParameterizedTest
+    @ValueSource(strings = {"plain text", "{\"x\":1}"})
+    void anAbsentKeyInsertsNothing(String metadata) {
+        RuleSet rules = TestRules.compile("""
+                - id: vip
+                  when: always
+                  then: [{set-push: {title: "VIP [{{metadata.tier}}]"}}]
+                """);
+        assertThat(Evaluator.evaluate(rules, withMetadata(metadata)).result().push().title()).isEqualTo("VIP []");
+        assertThat(Evaluator.evaluate(rules, TestRules.message("no metadata at all")).result().push().title())
+                .isEqualTo("VIP []");
+        assertThat(Evaluator.evaluate(rules, withMetadata("{\"tier\":\"gold\"}")).result().push().title())
+                .isEqualTo("VIP [gold]");
+    }
+
     @Test
     void testsWorkOnTheValueAndTheExplanationNamesTheKey() {
         RuleSet rules = TestRules.compile("""

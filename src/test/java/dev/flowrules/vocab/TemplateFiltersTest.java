@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowrules.TestRules;
 import dev.flowrules.compile.RuleSet;
 import dev.flowrules.dsl.Diagnostic;
+import dev.flowrules.dsl.DiagnosticCode;
 import dev.flowrules.dsl.LoadResult;
 import dev.flowrules.dsl.RuleLoader;
 import dev.flowrules.eval.Decision;
 import dev.flowrules.eval.Evaluator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +44,30 @@ class TemplateFiltersTest {
             """)
     void filtersApplyLeftToRightCountingCodePoints(String template, String content, String expected) {
         assertThat(metadata(template, content)).isEqualTo(expected);
+    }
+
+    /** docs/rules.md: upper is "the same in every language setting"; Turkish would otherwise give a dotted capital I. */
+    @Test
+    void upperAndLowerIgnoreTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(new Locale("tr"));
+            assertThat(metadata("{{content|upper}}", "straße i")).isEqualTo("STRASSE I");
+            assertThat(metadata("{{content|lower}}", "I")).isEqualTo("i");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    /** docs/rules.md: "first:N ... N from 1 to 4096". */
+    @Test
+    void firstTakesAtMost4096() {
+        assertThat(errors("- set-metadata: '{{content|first:4096}}'")).isEmpty();
+        assertThat(errors("- set-metadata: '{{content|first:1}}'")).isEmpty();
+        assertThat(errors("- set-metadata: '{{content|first:4097}}'")).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(DiagnosticCode.FR015);
+            assertThat(e.message()).contains("'first:4097'").contains("from 1 to 4096");
+        });
     }
 
     @Test
@@ -81,6 +107,7 @@ class TemplateFiltersTest {
     void aBadFilterIsALoadErrorAtThePlaceholder(String title, String at, String message, String hint) {
         List<Diagnostic> errors = errors("- set-push: {title: " + title + "}");
         assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(DiagnosticCode.FR015);
             assertThat(e.pos().toString()).isEqualTo("t.yaml:" + at);
             assertThat(e.message()).isEqualTo(message);
             assertThat(e.hint()).isEqualTo(hint);
@@ -92,6 +119,22 @@ class TemplateFiltersTest {
     void aBarInAMetadataKeyReadsAsAFilter() {
         assertThat(errors("- set-metadata: \"{{metadata.a|b}}\"")).singleElement()
                 .satisfies(e -> assertThat(e.message()).isEqualTo("in 'set-metadata': unknown filter 'b' in '{{metadata.a|b}}'"));
+    }
+
+    /**
+     * docs/rules.md: a metadata key holding '}}' cannot be named in a template: the placeholder ends at the first
+     * '}}', so {{metadata.a}}b}} reads the key 'a' and the rest is plain text.
+     */
+    @Test
+    void aPlaceholderEndsAtTheFirstClosingBraces() {
+        RuleSet rules = TestRules.compile("""
+                - id: r
+                  when: always
+                  then: [{set-push: {title: '{{metadata.a}}b}}'}}]
+                """);
+        Decision decision = Evaluator.evaluate(rules,
+                TestRules.message("hi").withMetadata("{\"a}}b\":\"whole\",\"a\":\"A\"}"));
+        assertThat(decision.result().push().title()).isEqualTo("Ab}}");
     }
 
     @Test
